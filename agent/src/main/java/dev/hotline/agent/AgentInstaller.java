@@ -1,0 +1,93 @@
+package dev.hotline.agent;
+
+import dev.hotline.core.instrument.ClassInstrumenter;
+import dev.hotline.core.options.AgentOptions;
+import dev.hotline.core.probe.ProbeCatalog;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Parses the options, installs the transformer and registers the dump hook.
+ *
+ * <p>A plain {@link java.lang.instrument.ClassFileTransformer}, not Byte Buddy's AgentBuilder: the
+ * AgentBuilder's constructor initializes its Unsafe-based class injector, which makes JDK 24+ print
+ * four "terminally deprecated method in sun.misc.Unsafe" warnings on the host's stderr, and the
+ * transform is already a pure function of the class bytes.
+ */
+final class AgentInstaller {
+
+    private AgentInstaller() {
+    }
+
+    static void install(String rawOptions, Instrumentation instrumentation, boolean attached) {
+        long startMillis = ProcessHandle.current().info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        AgentOptions options = AgentOptions.parse(rawOptions);
+        Log.setLevel(options.logLevel());
+        options.problems().forEach(Log::error);
+        if (options.lines() != null) {
+            Log.warn("ignoring lines=" + options.lines() + ": line probes are not in this version of hotline yet");
+        }
+        if (options.alloc() != null) {
+            Log.warn("ignoring alloc=" + options.alloc() + ": allocation counters are not in this version of hotline yet");
+        }
+        Path out = options.out(ProcessHandle.current().pid());
+        warnIfUnwritable(out);
+
+        ProbeCatalog catalog = new ProbeCatalog();
+        TransformStats stats = new TransformStats();
+        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog);
+        ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
+
+        TimerTransformer transformer = new TimerTransformer(filter, instrumenter, stats);
+        warmUp(instrumenter);
+        instrumentation.addTransformer(transformer, true);
+        if (attached) {
+            retransformLoaded(instrumentation, filter);
+        }
+
+        Thread hook = new Thread(new DumpOnExit(catalog, stats, out, options.raw(), startMillis), "hotline-dump");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Log.info("started; dump goes to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Loads every class the transform needs (ASM, the inserters) before the transformer is
+     * registered, so no class the transform itself loads is ever offered to it mid-transform.
+     */
+    private static void warmUp(ClassInstrumenter instrumenter) {
+        try (var in = AgentInstaller.class.getResourceAsStream("AgentInstaller.class")) {
+            new ClassInstrumenter(new ProbeCatalog()).instrument(in.readAllBytes());
+        } catch (Exception | LinkageError e) {
+            Log.debug("warm-up transform failed: " + e);
+        }
+    }
+
+    /** On attach: instruments the classes loaded before the agent came. */
+    private static void retransformLoaded(Instrumentation instrumentation, ClassFilter filter) {
+        java.util.List<Class<?>> classes = new java.util.ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(type) && !type.isHidden() && !type.isArray()
+                    && filter.accepts(type.getName(), type.getClassLoader())) {
+                classes.add(type);
+            }
+        }
+        for (Class<?> type : classes) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable t) {
+                Log.warn("could not retransform " + type.getName() + ": " + t);
+            }
+        }
+    }
+
+    private static void warnIfUnwritable(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            Log.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
+        } else if (!Files.isWritable(dir)) {
+            Log.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hotline.agent;
+
+import dev.hotline.core.options.ClassPattern;
+
+/**
+ * Which classes get timers: those of the {@code includes} patterns (default: every class of an
+ * application loader) minus the {@code excludes}, never JDK classes (bootstrap and platform
+ * loaders), never hotline itself (its relocated libraries included), never the JDK's generated
+ * reflection accessors.
+ */
+final class ClassFilter {
+
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+    private final ClassPattern includes;
+    private final ClassPattern excludes;
+
+    /** @param includes null for the default (every class of a non-JDK loader) */
+    ClassFilter(ClassPattern includes, ClassPattern excludes) {
+        this.includes = includes;
+        this.excludes = excludes;
+    }
+
+    /** @param name binary name with dots */
+    boolean accepts(String name, ClassLoader loader) {
+        if (loader == null || loader == PLATFORM) {
+            return false;
+        }
+        if (name.startsWith("dev.hotline.") && !name.startsWith("dev.hotline.demo.")) {
+            return false;
+        }
+        if (name.startsWith("jdk.internal.reflect.") || name.startsWith("sun.reflect.")
+                || name.startsWith("java.") || name.endsWith("module-info") || name.endsWith("package-info")) {
+            return false;
+        }
+        if (excludes.matches(name)) {
+            return false;
+        }
+        return includes == null || includes.matches(name);
+    }
+}

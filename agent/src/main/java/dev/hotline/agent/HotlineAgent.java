@@ -1,0 +1,31 @@
+package dev.hotline.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The {@code Premain-Class} and {@code Agent-Class}. Puts the runtime on the bootstrap class path
+ * first, before any class here touches {@code dev.hotline.runtime}, then installs the agent. Nothing
+ * it does may stop the application: every failure becomes one line on stderr.
+ */
+public final class HotlineAgent {
+
+    private HotlineAgent() {
+    }
+
+    public static void premain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation, false);
+    }
+
+    public static void agentmain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation, true);
+    }
+
+    private static void start(String options, Instrumentation instrumentation, boolean attached) {
+        try {
+            BootstrapRuntime.inject(instrumentation);
+            AgentInstaller.install(options, instrumentation, attached);
+        } catch (Throwable t) {
+            System.err.println("[hotline] ERROR the agent did not start; the application runs without it: " + t);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hotline.agent;
+
+import dev.hotline.core.instrument.ClassInstrumenter;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * The agent's {@link ClassFileTransformer}: runs core's {@link ClassInstrumenter} (the same
+ * {@code byte[] -> byte[]} function the tests and the CLI run) on every class the filter accepts.
+ * Never throws into the JVM: a failure is counted, logged, and the class loads unchanged.
+ */
+final class TimerTransformer implements ClassFileTransformer {
+
+    private final ClassFilter filter;
+    private final ClassInstrumenter instrumenter;
+    private final TransformStats stats;
+
+    TimerTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats) {
+        this.filter = filter;
+        this.instrumenter = instrumenter;
+        this.stats = stats;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null) {
+            return null; // hidden classes (lambda proxies) have no name here and are not instrumented
+        }
+        String name = internalName.replace('/', '.');
+        if (!filter.accepts(name, loader)) {
+            return null;
+        }
+        try {
+            byte[] instrumented = instrumenter.instrument(classFile);
+            stats.instrumented(name);
+            return instrumented;
+        } catch (Throwable t) {
+            stats.failed(name, t);
+            return null;
+        }
+    }
+}

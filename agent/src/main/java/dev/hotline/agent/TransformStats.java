@@ -1,0 +1,30 @@
+package dev.hotline.agent;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts classes instrumented and classes left unchanged because their transform failed. */
+final class TransformStats {
+
+    private final AtomicInteger instrumented = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    void instrumented(String className) {
+        instrumented.incrementAndGet();
+        if (Log.enabled(Log.Level.DEBUG)) {
+            Log.debug("instrumented " + className);
+        }
+    }
+
+    void failed(String className, Throwable error) {
+        failed.incrementAndGet();
+        Log.warn("could not instrument " + className + ", left it unchanged: " + error);
+    }
+
+    int instrumented() {
+        return instrumented.get();
+    }
+
+    int failed() {
+        return failed.get();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hotline.core.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Runs a command with the agent attached and waits for it. A {@code java} command gets a
+ * {@code -javaagent:} argument right after the executable; any other command (a script, a build
+ * tool) gets it through {@code JAVA_TOOL_OPTIONS}, which every JVM it starts picks up.
+ */
+final class AgentLaunch {
+
+    private final Path agentJar;
+    private final StringJoiner options = new StringJoiner(",");
+
+    AgentLaunch(Path agentJar) {
+        this.agentJar = agentJar;
+    }
+
+    AgentLaunch option(String key, String value) {
+        if (value != null) {
+            options.add(key + "=" + value);
+        }
+        return this;
+    }
+
+    String agentArgument() {
+        String opts = options.toString();
+        return "-javaagent:" + agentJar + (opts.isEmpty() ? "" : "=" + opts);
+    }
+
+    static boolean isJava(String executable) {
+        String name = Path.of(executable).getFileName().toString();
+        return name.equals("java") || name.equals("java.exe");
+    }
+
+    /** Starts {@code command} with the agent, output going to this process's streams. */
+    Process start(List<String> command) throws IOException {
+        List<String> argv = new ArrayList<>(command);
+        ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+        if (isJava(argv.get(0))) {
+            argv.add(1, agentArgument());
+        } else {
+            String existing = System.getenv("JAVA_TOOL_OPTIONS");
+            builder.environment().put("JAVA_TOOL_OPTIONS",
+                    (existing == null || existing.isBlank() ? "" : existing + " ") + agentArgument());
+        }
+        builder.command(argv);
+        return builder.start();
+    }
+
+    /** Waits for the process; an interrupt (Ctrl-C reaches both) waits on, so the dump gets written. */
+    static int waitFor(Process process) {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // keep waiting: the child is finishing and writing its dump
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.hotline.core.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the Julia-set demo of High Performance Python under the agent and print",
+            "its method table. The boxed implementation makes a Complex object per operation,",
+            "as the book's pure-Python version does: 33,219,980 multiplies and adds."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String DEMO_JAR_PROPERTY = "hotline.demo.jar";
+
+    enum Implementation { BOXED, PRIMITIVE, PARALLEL }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--impl", defaultValue = "boxed", paramLabel = "IMPL",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Implementation implementation;
+
+    @Option(names = "--width", defaultValue = "1000", description = "Grid width and height (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--max-iter", defaultValue = "300", description = "Iteration limit per point (default: ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "hotline-demo.hotline", paramLabel = "FILE",
+            description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--demo-jar", paramLabel = "JAR", description = "The demo jar (default: demo-app/target/hotline-demo.jar beside the agent).")
+    Path demoJar;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path agent = AgentJar.locate();
+        Path jar = demoJar != null ? demoJar : defaultDemoJar(agent);
+        if (!Files.isRegularFile(jar)) {
+            err.println("hotline demo: no demo jar at " + jar + " (build it with ./mvnw -B package, or pass --demo-jar)");
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        Path dump = output.toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(),
+                "--impl", implementation.name().toLowerCase(java.util.Locale.ROOT),
+                "--width", Integer.toString(width),
+                "--max-iter", Integer.toString(maxIter)));
+        AgentLaunch launch = new AgentLaunch(agent)
+                .option("includes", "dev.hotline.demo.*")
+                .option("out", dump.toString());
+        out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
+        out.flush();
+        int exitCode = AgentLaunch.waitFor(launch.start(command));
+        if (exitCode != 0) {
+            err.println("hotline demo: the demo failed with exit code " + exitCode);
+            return exitCode;
+        }
+        out.println();
+        return report.print(dump, out, err);
+    }
+
+    private static Path defaultDemoJar(Path agentJar) {
+        String override = System.getProperty(DEMO_JAR_PROPERTY);
+        if (override != null) {
+            return Paths.get(override);
+        }
+        // agent/target/hotline-agent.jar -> demo-app/target/hotline-demo.jar
+        Path root = agentJar.getParent().getParent().getParent();
+        return root.resolve("demo-app").resolve("target").resolve("hotline-demo.jar");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.hotline.core.cli;
+
+import dev.hotline.core.options.AgentOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a java command with the agent attached, then print its report",
+            "(like py-spy record or kernprof). Exits with the command's exit code.",
+            "",
+            "Example: hotline record --includes 'com.acme.*' -- java -jar app.jar"})
+final class RecordCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Dump path; %p is the pid (default: " + AgentOptions.DEFAULT_OUT + ").")
+    String output;
+
+    @Option(names = "--includes", paramLabel = "PATTERNS", description = "Classes to time, e.g. 'com.acme.*:org.example.Foo'.")
+    String includes;
+
+    @Option(names = "--excludes", paramLabel = "PATTERNS", description = "Classes not to time.")
+    String excludes;
+
+    @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug.")
+    String log;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command to run, after --: java ... or a script that runs java.")
+    List<String> command;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        String out = output == null ? AgentOptions.DEFAULT_OUT : output;
+        AgentLaunch launch = new AgentLaunch(AgentJar.locate())
+                .option(AgentOptions.INCLUDES, includes)
+                .option(AgentOptions.EXCLUDES, excludes)
+                .option(AgentOptions.LOG, log)
+                .option(AgentOptions.OUT, Paths.get(out).toAbsolutePath().toString());
+        Process process;
+        try {
+            process = launch.start(command);
+        } catch (IOException e) {
+            err.println("hotline record: cannot run " + command.get(0) + ": " + HotlineCli.describe(e));
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        int exitCode = AgentLaunch.waitFor(process);
+        Path dump = Paths.get(out.replace("%p", Long.toString(process.pid())));
+        if (!Files.exists(dump)) {
+            err.println("hotline record: the command ended (exit code " + exitCode + ") without a dump at " + dump
+                    + (AgentLaunch.isJava(command.get(0)) ? "" : "; a script's JVM has its own pid: pass -o FILE"));
+            err.flush();
+            return exitCode == 0 ? HotlineCli.EXIT_BAD_INPUT : exitCode;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println();
+        int reportCode = report.print(dump, stdout, err);
+        return exitCode != 0 ? exitCode : reportCode;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hotline.core.cli;
+
+import dev.hotline.core.dump.DumpFormatException;
+import dev.hotline.core.dump.DumpReader;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.report.JsonReport;
+import dev.hotline.core.report.MethodSort;
+import dev.hotline.core.report.MethodTableReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that choose how a report looks; shared by report, record and demo. */
+final class ReportOptions {
+
+    enum Format { TEXT, JSON }
+
+    @Option(names = "--sort", defaultValue = "tottime", paramLabel = "KEY",
+            description = "Sort the method table by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    MethodSort sort;
+
+    @Option(names = "--top", defaultValue = "25", paramLabel = "N",
+            description = "Show the first N methods of the text table; 0 shows all (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (json always lists every method) (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    /** Reads {@code dump} and prints the report; returns the exit code. */
+    int print(Path dump, PrintWriter out, PrintWriter err) {
+        Profile profile;
+        try {
+            profile = DumpReader.read(dump);
+        } catch (NoSuchFileException e) {
+            err.println("hotline: no dump at " + dump);
+            err.flush();
+            return HotlineCli.EXIT_BAD_INPUT;
+        } catch (DumpFormatException e) {
+            err.println("hotline: cannot read " + dump + ": " + e.getMessage());
+            err.flush();
+            return HotlineCli.EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            err.println("hotline: cannot read " + dump + ": " + HotlineCli.describe(e));
+            err.flush();
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        try {
+            if (format == Format.JSON) {
+                new JsonReport(sort).render(profile, out);
+            } else {
+                new MethodTableReport(sort, top).render(profile, dump.toString(), out);
+            }
+        } catch (IOException e) {
+            err.println("hotline: cannot write the report: " + HotlineCli.describe(e));
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        out.flush();
+        return 0;
+    }
+
+    static PrintWriter fileWriter(Path file) throws IOException {
+        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return new PrintWriter(writer);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.hotline.core.dump;
+
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads a dump into a {@link Profile}. Every malformed input ends in a {@link DumpFormatException}
+ * whose message says what is wrong: not a dump, truncated, a newer major version, a corrupt block.
+ */
+public final class DumpReader {
+
+    private DumpReader() {
+    }
+
+    public static Profile read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DumpFormatException(file + " is a directory, not a hotline dump");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    public static Profile read(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        byte[] magic = new byte[DumpFormat.MAGIC.length];
+        int n = in.readNBytes(magic, 0, magic.length);
+        if (n < magic.length || !Arrays.equals(magic, DumpFormat.MAGIC)) {
+            throw new DumpFormatException(n == 0 ? "empty file, not a hotline dump" : "not a hotline dump (wrong magic bytes)");
+        }
+        int major;
+        int minor;
+        try {
+            major = in.readUnsignedShort();
+            minor = in.readUnsignedShort();
+        } catch (EOFException e) {
+            throw new DumpFormatException("truncated dump: it ends inside the header");
+        }
+        if (major != DumpFormat.major()) {
+            throw new DumpFormatException("dump format version " + major + "." + minor + " is "
+                    + (major > DumpFormat.major() ? "newer than" : "not readable by")
+                    + " this hotline, which reads " + DumpFormat.major() + ".x; use a matching hotline to read it");
+        }
+        Map<String, String> session = new LinkedHashMap<>();
+        List<MethodProfile> methods = new ArrayList<>();
+        CallTreeNode tree = CallTreeNode.root();
+        while (true) {
+            int type;
+            int length;
+            byte[] payload;
+            try {
+                type = in.readUnsignedByte();
+                length = in.readInt();
+                if (length < 0) {
+                    throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " has a negative length");
+                }
+                payload = in.readNBytes(length);
+            } catch (EOFException e) {
+                throw new DumpFormatException("truncated dump: it ends before its end block (was the JVM killed while writing?)");
+            }
+            if (payload.length < length) {
+                throw new DumpFormatException("truncated dump: block 0x" + Integer.toHexString(type) + " is cut short");
+            }
+            if (type == DumpFormat.BLOCK_END) {
+                break;
+            }
+            DataInputStream block = new DataInputStream(new ByteArrayInputStream(payload));
+            try {
+                switch (type) {
+                    case DumpFormat.BLOCK_SESSION -> readSession(block, session);
+                    case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
+                    case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
+                    default -> { } // a block of a newer minor version: skipped by design
+                }
+            } catch (EOFException | IndexOutOfBoundsException | IllegalArgumentException e) {
+                throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse (" + e + ")");
+            }
+        }
+        Map<MethodRef, MethodProfile> byRef = new LinkedHashMap<>();
+        for (MethodProfile m : methods) {
+            if (m.calls() > 0) {
+                byRef.put(m.method(), m);
+            }
+        }
+        return new Profile(session, byRef, tree);
+    }
+
+    private static void readSession(DataInputStream in, Map<String, String> session) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            session.put(in.readUTF(), in.readUTF());
+        }
+    }
+
+    private static void readMethods(DataInputStream in, List<MethodProfile> methods) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            MethodRef ref = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            long calls = in.readLong();
+            long exceptions = in.readLong();
+            long total = in.readLong();
+            long self = in.readLong();
+            long min = in.readLong();
+            long max = in.readLong();
+            byte[] encoded = in.readNBytes(in.readInt());
+            Histogram histogram = decode(encoded, ref);
+            MethodProfile profile = new MethodProfile(ref, histogram);
+            profile.add(calls, exceptions, total, self, min, max);
+            methods.add(profile);
+        }
+    }
+
+    private static Histogram decode(byte[] encoded, MethodRef ref) throws DumpFormatException {
+        if (encoded.length == 0) {
+            return MethodProfile.newHistogram();
+        }
+        try {
+            Histogram histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0);
+            histogram.setAutoResize(true);
+            return histogram;
+        } catch (DataFormatException | RuntimeException e) {
+            throw new DumpFormatException("corrupt dump: the latency histogram of " + ref.displayName() + " does not decode");
+        }
+    }
+
+    private static void readCallTree(DataInputStream in, List<MethodProfile> methods, CallTreeNode root) throws IOException {
+        int count = in.readInt();
+        List<CallTreeNode> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int parent = in.readInt();
+            MethodRef method = methods.get(in.readInt()).method();
+            CallTreeNode parentNode = parent < 0 ? root : nodes.get(parent);
+            CallTreeNode node = parentNode.child(method);
+            node.add(in.readLong(), in.readLong(), in.readLong());
+            nodes.add(node);
+        }
+    }
+}

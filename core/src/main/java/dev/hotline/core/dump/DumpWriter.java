@@ -1,0 +1,157 @@
+package dev.hotline.core.dump;
+
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Writes a {@link Profile} as a dump (format in {@link DumpFormat}). */
+public final class DumpWriter {
+
+    private DumpWriter() {
+    }
+
+    /**
+     * Writes atomically: into a temporary file beside {@code target}, then renamed over it, so a
+     * reader sees the old dump or the new one, never half of one. The file is readable by its owner
+     * only (where the file system has POSIX permissions).
+     */
+    public static void writeAtomically(Profile profile, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.deleteIfExists(temp);
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                write(profile, out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static void write(Profile profile, OutputStream stream) throws IOException {
+        DataOutputStream out = new DataOutputStream(stream);
+        out.write(DumpFormat.MAGIC);
+        out.writeShort(DumpFormat.major());
+        out.writeShort(DumpFormat.minor());
+
+        block(out, DumpFormat.BLOCK_SESSION, payload -> {
+            payload.writeInt(profile.session().size());
+            for (Map.Entry<String, String> fact : profile.session().entrySet()) {
+                payload.writeUTF(fact.getKey());
+                payload.writeUTF(fact.getValue());
+            }
+        });
+
+        // Methods with calls, then methods that appear only in the call tree (calls still open).
+        Map<MethodRef, Integer> index = new LinkedHashMap<>();
+        List<MethodProfile> methods = new ArrayList<>(profile.methods());
+        methods.forEach(m -> index.put(m.method(), index.size()));
+        addTreeMethods(profile.callTree(), index, methods);
+        block(out, DumpFormat.BLOCK_METHODS, payload -> {
+            payload.writeInt(methods.size());
+            for (MethodProfile m : methods) {
+                payload.writeUTF(m.method().className());
+                payload.writeUTF(m.method().name());
+                payload.writeUTF(m.method().descriptor());
+                payload.writeLong(m.calls());
+                payload.writeLong(m.exceptions());
+                payload.writeLong(m.totalNanos());
+                payload.writeLong(m.selfNanos());
+                payload.writeLong(m.minNanos());
+                payload.writeLong(m.maxNanos());
+                byte[] histogram = encode(m.histogram());
+                payload.writeInt(histogram.length);
+                payload.write(histogram);
+            }
+        });
+
+        block(out, DumpFormat.BLOCK_CALL_TREE, payload -> {
+            List<CallTreeNode> preorder = new ArrayList<>();
+            List<Integer> parents = new ArrayList<>();
+            flatten(profile.callTree(), -1, preorder, parents);
+            payload.writeInt(preorder.size());
+            for (int i = 0; i < preorder.size(); i++) {
+                CallTreeNode node = preorder.get(i);
+                payload.writeInt(parents.get(i));
+                payload.writeInt(index.get(node.method()));
+                payload.writeLong(node.calls());
+                payload.writeLong(node.totalNanos());
+                payload.writeLong(node.selfNanos());
+            }
+        });
+
+        out.writeByte(DumpFormat.BLOCK_END);
+        out.writeInt(0);
+        out.flush();
+    }
+
+    private static void addTreeMethods(CallTreeNode node, Map<MethodRef, Integer> index, List<MethodProfile> methods) {
+        for (CallTreeNode child : node.children()) {
+            if (!index.containsKey(child.method())) {
+                index.put(child.method(), index.size());
+                methods.add(new MethodProfile(child.method()));
+            }
+            addTreeMethods(child, index, methods);
+        }
+    }
+
+    /** Pre-order, the root itself left out: its children get parent -1. */
+    private static void flatten(CallTreeNode node, int nodeIndex, List<CallTreeNode> preorder, List<Integer> parents) {
+        for (CallTreeNode child : node.children()) {
+            preorder.add(child);
+            parents.add(nodeIndex);
+            flatten(child, preorder.size() - 1, preorder, parents);
+        }
+    }
+
+    private static byte[] encode(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            return new byte[0];
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private interface Payload {
+        void write(DataOutputStream payload) throws IOException;
+    }
+
+    private static void block(DataOutputStream out, int type, Payload content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream payload = new DataOutputStream(bytes);
+        content.write(payload);
+        payload.flush();
+        out.writeByte(type);
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+    }
+}

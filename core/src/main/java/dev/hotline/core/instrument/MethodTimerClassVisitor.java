@@ -1,0 +1,83 @@
+package dev.hotline.core.instrument;
+
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.probe.ProbeCatalog;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Gives every method with code a timer ({@link MethodTimerInserter}): constructors, static
+ * initializers and the synthetic methods holding lambda bodies included; abstract and native
+ * methods have no code, and bridge methods are compiler-made forwarders that would show each call
+ * twice, so those three are left alone. Adds no field and no method to the class, so the result can
+ * be retransformed.
+ *
+ * <p>Runs inside {@code ClassFileTransformer.transform}: must not load classes.
+ */
+public final class MethodTimerClassVisitor extends ClassVisitor {
+
+    private static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
+
+    private final ProbeCatalog catalog;
+    private String internalName;
+    private String binaryName;
+    private int classFileMajor;
+    private int methodsInstrumented;
+
+    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog) {
+        super(Opcodes.ASM9, next);
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.internalName = name;
+        this.binaryName = name.replace('/', '.');
+        this.classFileMajor = version & 0xFFFF;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if ((access & SKIPPED) != 0 || next == null) {
+            return next;
+        }
+        int probeId = catalog.registerMethod(new MethodRef(binaryName, name, descriptor));
+        if (probeId < 0) {
+            return next; // probe cap reached: the method stays as it is
+        }
+        methodsInstrumented++;
+        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            @Override
+            public void visitEnd() {
+                new MethodTimerInserter(internalName, this, probeId, writeFrames(this)).insert();
+                accept(next);
+            }
+        };
+    }
+
+    /**
+     * Java 7+ class files must carry stack map frames. Java 6 files may; without them the JVM
+     * verifies by type inference, and adding frames to only our handler would break that.
+     */
+    private boolean writeFrames(MethodNode method) {
+        if (classFileMajor > Opcodes.V1_6) {
+            return true;
+        }
+        for (var insn : method.instructions) {
+            if (insn instanceof FrameNode) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many methods of the visited class got a timer. */
+    public int methodsInstrumented() {
+        return methodsInstrumented;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.hotline.core.instrument;
+
+import dev.hotline.runtime.Probes;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Wraps one method's code in a timer:
+ *
+ * <pre>
+ *   ldc ID; invokestatic Probes.enter(I)ThreadRecorder; astore R    // prologue, R = original maxLocals
+ *   ... original code, with before every xRETURN:
+ *       aload R; ldc ID; invokestatic Probes.exit(ThreadRecorder, I)V
+ *   handler:                                                          // catch-all, appended last
+ *       aload R; ldc ID; invokestatic Probes.exitThrown(ThreadRecorder, I)V; athrow
+ * </pre>
+ *
+ * <p>The recorder lives in a new local just past the method's own locals, so no original
+ * instruction needs remapping; every existing stack map frame gets that local appended. Frames are
+ * written here, never computed: computing them would need the class hierarchy, i.e. loading classes
+ * inside {@code transform}. Requires frames expanded ({@code ClassReader.EXPAND_FRAMES}).
+ *
+ * <p>Constructors: until {@code super(...)}/{@code this(...)} has run, local 0 is
+ * {@code uninitializedThis}, and a handler covering such code must say so in its frame (flagThisUninit,
+ * JVMS 4.10.1.4), while one covering later code must not. No frame fits the call itself (HotSpot checks
+ * it with both states), so a constructor gets one handler before that call and one after it, and an
+ * exception thrown by the super constructor itself passes uncounted: the frame it leaves on the shadow
+ * stack is dropped by the next exit below it ({@code ThreadRecorder.unwindTo}).
+ */
+final class MethodTimerInserter {
+
+    private static final String RECORDER = "dev/hotline/runtime/ThreadRecorder";
+    private static final String ENTER_DESC = "(I)L" + RECORDER + ";";
+    private static final String EXIT_DESC = "(L" + RECORDER + ";I)V";
+
+    private final String owner;
+    private final MethodNode method;
+    private final int probeId;
+    private final boolean writeFrames;
+    private final int recorderLocal;
+
+    /**
+     * @param owner       internal name of the class declaring {@code method}
+     * @param writeFrames whether the class file carries stack map frames that must be kept valid
+     */
+    MethodTimerInserter(String owner, MethodNode method, int probeId, boolean writeFrames) {
+        this.owner = owner;
+        this.method = method;
+        this.probeId = probeId;
+        this.writeFrames = writeFrames;
+        this.recorderLocal = method.maxLocals;
+    }
+
+    void insert() {
+        InsnList code = method.instructions;
+        boolean explicitFrameAtStart = frameBeforeFirstInstruction();
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof FrameNode frame) {
+                if (frame.type != Opcodes.F_NEW) {
+                    throw new IllegalStateException("frames must be expanded (ClassReader.EXPAND_FRAMES)");
+                }
+                frame.local = withRecorder(frame.local);
+            } else if (isReturn(insn.getOpcode())) {
+                code.insertBefore(insn, probeCall("exit"));
+            }
+        }
+        LabelNode tryStart = new LabelNode();
+        InsnList prologue = new InsnList();
+        prologue.add(pushProbeId());
+        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "enter", ENTER_DESC, false));
+        prologue.add(new VarInsnNode(Opcodes.ASTORE, recorderLocal));
+        if (writeFrames && !explicitFrameAtStart) {
+            // The first original instruction may be a jump target; it is no longer at offset 0, so
+            // it needs an explicit frame: the method's initial frame plus the recorder.
+            Object[] locals = withRecorder(initialLocals()).toArray();
+            prologue.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
+        }
+        prologue.add(tryStart);
+        code.insert(prologue);
+
+        LabelNode tryEnd = new LabelNode();
+        code.add(tryEnd);
+        AbstractInsnNode superCall = "<init>".equals(method.name) ? superConstructorCall() : null;
+        if (superCall == null) {
+            addHandler(tryStart, tryEnd, false);
+        } else {
+            LabelNode beforeSuper = new LabelNode();
+            LabelNode afterSuper = new LabelNode();
+            code.insertBefore(superCall, beforeSuper);
+            code.insert(superCall, afterSuper);
+            addHandler(tryStart, beforeSuper, true);
+            addHandler(afterSuper, tryEnd, false);
+        }
+
+        method.maxLocals = recorderLocal + 1;
+        method.maxStack = Math.max(method.maxStack + 2, 3); // +recorder +id at a return; handler: 3
+    }
+
+    private void addHandler(LabelNode start, LabelNode end, boolean thisUninitialized) {
+        LabelNode handler = new LabelNode();
+        InsnList code = new InsnList();
+        code.add(handler);
+        if (writeFrames) {
+            List<Object> locals = new ArrayList<>();
+            for (int slot = 0; slot < recorderLocal; slot++) {
+                locals.add(slot == 0 && thisUninitialized ? Opcodes.UNINITIALIZED_THIS : Opcodes.TOP);
+            }
+            locals.add(RECORDER);
+            code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Throwable"}));
+        }
+        code.add(probeCall("exitThrown"));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        method.instructions.add(code);
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    private InsnList probeCall(String name) {
+        InsnList call = new InsnList();
+        call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
+        call.add(pushProbeId());                                   // recorder, id
+        call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, name, EXIT_DESC, false));
+        return call;
+    }
+
+    private AbstractInsnNode pushProbeId() {
+        if (probeId <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + probeId);
+        } else if (probeId <= Byte.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.BIPUSH, probeId);
+        } else if (probeId <= Short.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.SIPUSH, probeId);
+        }
+        return new LdcInsnNode(probeId);
+    }
+
+    /** Frame locals (F_NEW form: long/double take one entry) padded to maxLocals slots, plus R. */
+    private List<Object> withRecorder(List<Object> locals) {
+        List<Object> out = new ArrayList<>(locals == null ? List.of() : locals);
+        int slots = 0;
+        for (Object local : out) {
+            slots += local == Opcodes.LONG || local == Opcodes.DOUBLE ? 2 : 1;
+        }
+        for (; slots < recorderLocal; slots++) {
+            out.add(Opcodes.TOP);
+        }
+        out.add(RECORDER);
+        return out;
+    }
+
+    /** The locals on entry to the method (JVMS 4.10.1.6), before any padding. */
+    private List<Object> initialLocals() {
+        List<Object> locals = new ArrayList<>();
+        if ((method.access & Opcodes.ACC_STATIC) == 0) {
+            locals.add("<init>".equals(method.name) ? Opcodes.UNINITIALIZED_THIS : owner);
+        }
+        for (Type arg : Type.getArgumentTypes(method.desc)) {
+            switch (arg.getSort()) {
+                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> locals.add(Opcodes.INTEGER);
+                case Type.FLOAT -> locals.add(Opcodes.FLOAT);
+                case Type.LONG -> locals.add(Opcodes.LONG);
+                case Type.DOUBLE -> locals.add(Opcodes.DOUBLE);
+                default -> locals.add(arg.getInternalName()); // object or array descriptor
+            }
+        }
+        return locals;
+    }
+
+    private boolean frameBeforeFirstInstruction() {
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof FrameNode) {
+                return true;
+            }
+            if (insn.getOpcode() >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a constructor, the {@code invokespecial <init>} that initializes {@code this}: the first one
+     * not paired with an earlier {@code new}. javac, kotlinc and scalac emit each {@code new} before
+     * its own constructor call, so pairing by count in code order finds it. Null if there is none
+     * (or the method is not a constructor).
+     */
+    private AbstractInsnNode superConstructorCall() {
+        int pendingNews = 0;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.NEW) {
+                pendingNews++;
+            } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL && "<init>".equals(((MethodInsnNode) insn).name)) {
+                if (pendingNews == 0) {
+                    return insn;
+                }
+                pendingNews--;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isReturn(int opcode) {
+        return opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
+    }
+}

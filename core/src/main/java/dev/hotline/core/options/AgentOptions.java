@@ -1,0 +1,111 @@
+package dev.hotline.core.options;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's options, {@code key=value} pairs separated by commas (DESIGN.md, "Agent options").
+ * Parsing never throws: an unknown key or a malformed pair becomes a {@linkplain #problems()
+ * problem} (one line for the user) and the defaults stand, so a typo never stops the application.
+ */
+public final class AgentOptions {
+
+    public static final String INCLUDES = "includes";
+    public static final String EXCLUDES = "excludes";
+    public static final String LINES = "lines";
+    public static final String ALLOC = "alloc";
+    public static final String OUT = "out";
+    public static final String LOG = "log";
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG);
+    private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug");
+
+    /** Default dump path, relative to the working directory; %p is the pid. */
+    public static final String DEFAULT_OUT = "hotline-%p.hotline";
+
+    private final String raw;
+    private final Map<String, String> values;
+    private final List<String> problems;
+
+    private AgentOptions(String raw, Map<String, String> values, List<String> problems) {
+        this.raw = raw;
+        this.values = values;
+        this.problems = problems;
+    }
+
+    public static AgentOptions parse(String options) {
+        String raw = options == null ? "" : options.trim();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (!raw.isEmpty()) {
+            for (String pair : raw.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    problems.add("ignoring malformed agent option '" + pair + "': expected key=value with key one of "
+                            + String.join(", ", sorted(KEYS)));
+                    continue;
+                }
+                String key = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (!KEYS.contains(key)) {
+                    problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
+                } else if (key.equals(LOG) && !LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
+                    problems.add("ignoring log=" + value + ": expected one of error, warn, info, debug");
+                } else if (key.equals(OUT) && value.isEmpty()) {
+                    problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
+                } else {
+                    values.put(key, value);
+                }
+            }
+        }
+        return new AgentOptions(raw, values, Collections.unmodifiableList(problems));
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        List<String> list = new ArrayList<>(keys);
+        Collections.sort(list);
+        return list;
+    }
+
+    /** The option string as given. */
+    public String raw() {
+        return raw;
+    }
+
+    /** One line per option that was ignored, for the user. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Classes that get method timers; null means the default (every class of a non-JDK loader). */
+    public ClassPattern includes() {
+        return values.containsKey(INCLUDES) ? ClassPattern.parse(values.get(INCLUDES)) : null;
+    }
+
+    public ClassPattern excludes() {
+        return values.containsKey(EXCLUDES) ? ClassPattern.parse(values.get(EXCLUDES)) : ClassPattern.none();
+    }
+
+    public String lines() {
+        return values.get(LINES);
+    }
+
+    public String alloc() {
+        return values.get(ALLOC);
+    }
+
+    public String logLevel() {
+        return values.getOrDefault(LOG, "warn").toLowerCase(Locale.ROOT);
+    }
+
+    /** The dump path with %p replaced by {@code pid}. */
+    public Path out(long pid) {
+        return Paths.get(values.getOrDefault(OUT, DEFAULT_OUT).replace("%p", Long.toString(pid)));
+    }
+}

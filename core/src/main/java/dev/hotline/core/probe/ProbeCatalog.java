@@ -1,0 +1,54 @@
+package dev.hotline.core.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands out method probe ids at transform time and remembers what each id stands for. Ids are
+ * dense ints from 0 in registration order; within one class they follow the order of its methods,
+ * so the same class bytes always get the same relative ids.
+ *
+ * <p>Thread-safety: classes are transformed concurrently, so every method synchronizes. Never
+ * touched by a probe's hot path.
+ */
+public final class ProbeCatalog {
+
+    private final List<MethodRef> methods = new ArrayList<>();
+    private final int maxMethods;
+    private boolean capReported;
+
+    public ProbeCatalog() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A catalog that refuses to hand out more than {@code maxMethods} method probes. */
+    public ProbeCatalog(int maxMethods) {
+        this.maxMethods = maxMethods;
+    }
+
+    /** The id of a new method probe, or -1 if the cap is reached (the method is then left alone). */
+    public synchronized int registerMethod(MethodRef method) {
+        if (methods.size() >= maxMethods) {
+            return -1;
+        }
+        methods.add(method);
+        return methods.size() - 1;
+    }
+
+    public synchronized MethodRef method(int id) {
+        return methods.get(id);
+    }
+
+    public synchronized int methodCount() {
+        return methods.size();
+    }
+
+    /** True once, the first time the cap is hit, so the caller can warn exactly once. */
+    public synchronized boolean firstTimeCapReached() {
+        if (methods.size() >= maxMethods && !capReported) {
+            capReported = true;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.hotline.core.profile;
+
+import dev.hotline.core.probe.MethodRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one dump holds: facts about the recorded JVM ({@link #session()}), per-method profiles and
+ * the merged calling-context tree. Produced by a flush or by {@code DumpReader}.
+ */
+public final class Profile {
+
+    private final Map<String, String> session;
+    private final Map<MethodRef, MethodProfile> methods;
+    private final CallTreeNode callTree;
+
+    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree) {
+        this.session = Collections.unmodifiableMap(new LinkedHashMap<>(session));
+        this.methods = methods;
+        this.callTree = callTree;
+    }
+
+    /** Key/value facts: JVM, pid, start and end time, agent options, transform counts. */
+    public Map<String, String> session() {
+        return session;
+    }
+
+    public List<MethodProfile> methods() {
+        return new ArrayList<>(methods.values());
+    }
+
+    public MethodProfile method(MethodRef ref) {
+        return methods.get(ref);
+    }
+
+    public CallTreeNode callTree() {
+        return callTree;
+    }
+
+    public List<CallEdge> edges() {
+        return CallEdge.from(callTree);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hotline.core.profile;
+
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.runtime.CallNode;
+import dev.hotline.runtime.LatencyBuckets;
+import dev.hotline.runtime.MethodCounters;
+import dev.hotline.runtime.Recorders;
+import dev.hotline.runtime.ThreadRecorder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Merges what every thread recorded so far into one {@link Profile}. Reads other threads' plain
+ * fields without stopping them: a thread still running may be a few calls behind (see
+ * {@link ThreadRecorder}); threads that ended are complete. Calls still open are not counted.
+ */
+public final class RuntimeSnapshot {
+
+    private RuntimeSnapshot() {
+    }
+
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session) {
+        return capture(catalog, session, Recorders.all());
+    }
+
+    static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        CallTreeNode tree = CallTreeNode.root();
+        long openCalls = 0;
+        long abandoned = 0;
+        int known = catalog.methodCount();
+        for (ThreadRecorder recorder : recorders) {
+            MethodCounters[] counters = recorder.methods();
+            for (int id = 0; id < counters.length && id < known; id++) {
+                MethodCounters c = counters[id];
+                if (c != null && c.calls() > 0) {
+                    MethodProfile profile = methods.computeIfAbsent(catalog.method(id), MethodProfile::new);
+                    profile.add(c.calls(), c.exceptions(), c.totalNanos(), c.selfNanos(), c.minNanos(), c.maxNanos());
+                    addBuckets(c.latencies(), profile.histogram());
+                }
+            }
+            mergeTree(recorder.callTreeRoot(), tree, catalog, known);
+            openCalls += recorder.openCalls();
+            abandoned += recorder.abandonedFrames();
+        }
+        Map<String, String> facts = new LinkedHashMap<>(session);
+        facts.put(SessionKeys.METHOD_PROBES, Integer.toString(known));
+        facts.put(SessionKeys.THREADS, Integer.toString(recorders.size()));
+        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
+        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandoned));
+        return new Profile(facts, methods, tree);
+    }
+
+    /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */
+    static void addBuckets(LatencyBuckets buckets, Histogram into) {
+        for (int bucket = 0; bucket < LatencyBuckets.BUCKET_COUNT; bucket++) {
+            long[] counts = buckets.bucket(bucket);
+            if (counts == null) {
+                continue;
+            }
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    into.recordValueWithCount(LatencyBuckets.valueAt(bucket, i), counts[i]);
+                }
+            }
+        }
+    }
+
+    private static void mergeTree(CallNode from, CallTreeNode into, ProbeCatalog catalog, int known) {
+        for (CallNode child : from.children()) {
+            if (child.methodId() < known) {
+                CallTreeNode target = into.child(catalog.method(child.methodId()));
+                target.add(child.calls(), child.totalNanos(), child.selfNanos());
+                mergeTree(child, target, catalog, known);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hotline.core.report;
+
+import java.util.Locale;
+
+/** Nanoseconds as people read them: three significant digits and a unit (ns, µs, ms, s). */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String format(long nanos) {
+        if (nanos < 1_000) {
+            return nanos + " ns";
+        }
+        if (nanos < 1_000_000) {
+            return scaled(nanos / 1e3, "µs");
+        }
+        if (nanos < 1_000_000_000) {
+            return scaled(nanos / 1e6, "ms");
+        }
+        return scaled(nanos / 1e9, "s");
+    }
+
+    /** Like {@link #format(long)} for a mean, which may be fractional. */
+    public static String format(double nanos) {
+        if (nanos < 999.5) {
+            return scaled(nanos, "ns");
+        }
+        return format(Math.round(nanos));
+    }
+
+    private static String scaled(double value, String unit) {
+        String digits;
+        if (value >= 99.95) {
+            digits = String.format(Locale.ROOT, "%.0f", value);
+        } else if (value >= 9.995) {
+            digits = String.format(Locale.ROOT, "%.1f", value);
+        } else {
+            digits = String.format(Locale.ROOT, "%.2f", value);
+        }
+        return digits + " " + unit;
+    }
+}

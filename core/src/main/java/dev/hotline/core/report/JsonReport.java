@@ -1,0 +1,75 @@
+package dev.hotline.core.report;
+
+import com.google.gson.stream.JsonWriter;
+import dev.hotline.core.profile.CallEdge;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report as one JSON object, with exactly the field names of the version-1 contract in
+ * DESIGN.md. Fields may be added; none is renamed or changes meaning within version 1.
+ */
+public final class JsonReport {
+
+    private final MethodSort sort;
+
+    public JsonReport(MethodSort sort) {
+        this.sort = sort;
+    }
+
+    public void render(Profile profile, Writer target) throws IOException {
+        JsonWriter json = new JsonWriter(target);
+        json.setIndent("  ");
+        json.beginObject();
+        json.name("hotline").value(1);
+        json.name("session").beginObject();
+        for (var fact : profile.session().entrySet()) {
+            json.name(fact.getKey()).value(fact.getValue());
+        }
+        json.endObject();
+
+        List<MethodProfile> methods = new ArrayList<>(profile.methods());
+        methods.sort(sort.comparator());
+        json.name("methods").beginArray();
+        for (MethodProfile m : methods) {
+            json.beginObject();
+            json.name("class").value(m.method().className());
+            json.name("method").value(m.method().name());
+            json.name("descriptor").value(m.method().descriptor());
+            json.name("calls").value(m.calls());
+            json.name("exceptions").value(m.exceptions());
+            json.name("totalNanos").value(m.totalNanos());
+            json.name("selfNanos").value(m.selfNanos());
+            json.name("minNanos").value(m.minNanos());
+            json.name("p50Nanos").value(m.percentileNanos(50));
+            json.name("p90Nanos").value(m.percentileNanos(90));
+            json.name("p99Nanos").value(m.percentileNanos(99));
+            json.name("maxNanos").value(m.maxNanos());
+            json.endObject();
+        }
+        json.endArray();
+
+        json.name("edges").beginArray();
+        for (CallEdge e : profile.edges()) {
+            json.beginObject();
+            json.name("caller").value(e.caller().key());
+            json.name("callee").value(e.callee().key());
+            json.name("calls").value(e.calls());
+            json.name("totalNanos").value(e.totalNanos());
+            json.endObject();
+        }
+        json.endArray();
+
+        // Filled by line and allocation probes; present and empty when those are off.
+        json.name("lines").beginArray().endArray();
+        json.name("allocations").beginArray().endArray();
+        json.endObject();
+        json.flush();
+        target.write(System.lineSeparator());
+        target.flush();
+    }
+}

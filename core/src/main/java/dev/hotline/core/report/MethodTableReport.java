@@ -1,0 +1,107 @@
+package dev.hotline.core.report;
+
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cProfile-style method table: ncalls, tottime, percall, cumtime, percall, p50, p99, max,
+ * method; plus a "thrown" column when any call ended by an exception.
+ */
+public final class MethodTableReport {
+
+    private final MethodSort sort;
+    private final int top;
+
+    public MethodTableReport(MethodSort sort, int top) {
+        this.sort = sort;
+        this.top = top;
+    }
+
+    public void render(Profile profile, String source, PrintWriter out) {
+        List<MethodProfile> methods = new ArrayList<>(profile.methods());
+        methods.sort(sort.comparator());
+        header(profile, source, methods, out);
+        if (methods.isEmpty()) {
+            out.println("No instrumented method completed a call. Check the includes=/excludes= options"
+                    + " (agent.options above) against the classes you expected.");
+            out.flush();
+            return;
+        }
+        boolean thrown = methods.stream().anyMatch(m -> m.exceptions() > 0);
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("ncalls", "tottime", "percall", "cumtime", "percall", "p50", "p99", "max"));
+        if (thrown) {
+            head.add("thrown");
+        }
+        rows.add(head.toArray(String[]::new));
+        int shown = top > 0 ? Math.min(top, methods.size()) : methods.size();
+        for (MethodProfile m : methods.subList(0, shown)) {
+            List<String> row = new ArrayList<>(List.of(
+                    Long.toString(m.calls()),
+                    Durations.format(m.selfNanos()),
+                    Durations.format((double) m.selfNanos() / m.calls()),
+                    Durations.format(m.totalNanos()),
+                    Durations.format((double) m.totalNanos() / m.calls()),
+                    Durations.format(m.percentileNanos(50)),
+                    Durations.format(m.percentileNanos(99)),
+                    Durations.format(m.maxNanos())));
+            if (thrown) {
+                row.add(Long.toString(m.exceptions()));
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                line.append(" ".repeat(widths[i] - rows.get(r)[i].length() + (i == 0 ? 0 : 2))).append(rows.get(r)[i]);
+            }
+            line.append("  ").append(r == 0 ? "method" : methods.get(r - 1).method().displayName());
+            out.println(line);
+        }
+        if (shown < methods.size()) {
+            out.println("(" + (methods.size() - shown) + " more methods; --top 0 shows all)");
+        }
+        out.flush();
+    }
+
+    private static void header(Profile profile, String source, List<MethodProfile> methods, PrintWriter out) {
+        Map<String, String> s = profile.session();
+        long calls = methods.stream().mapToLong(MethodProfile::calls).sum();
+        out.println("hotline report of " + source);
+        StringBuilder jvm = new StringBuilder("  JVM ");
+        jvm.append(s.getOrDefault(SessionKeys.JAVA_VERSION, "?"));
+        if (s.containsKey(SessionKeys.PID)) {
+            jvm.append(", pid ").append(s.get(SessionKeys.PID));
+        }
+        String start = s.get(SessionKeys.START_EPOCH_MILLIS);
+        String end = s.get(SessionKeys.END_EPOCH_MILLIS);
+        if (start != null && end != null) {
+            long ms = Long.parseLong(end) - Long.parseLong(start);
+            jvm.append(", started ").append(Instant.ofEpochMilli(Long.parseLong(start)))
+                    .append(", recorded for ").append(Durations.format(ms * 1_000_000L));
+        }
+        out.println(jvm);
+        if (s.containsKey(SessionKeys.COMMAND)) {
+            out.println("  command: " + s.get(SessionKeys.COMMAND));
+        }
+        out.println("  " + calls + " calls of " + methods.size() + " methods; "
+                + s.getOrDefault(SessionKeys.CLASSES_INSTRUMENTED, "?") + " classes instrumented, "
+                + s.getOrDefault(SessionKeys.CLASSES_FAILED, "?") + " failed"
+                + (s.getOrDefault(SessionKeys.OPEN_CALLS, "0").equals("0") ? "" : "; "
+                        + s.get(SessionKeys.OPEN_CALLS) + " calls still running at dump time (not counted)"));
+        out.println("  wall-clock times; tottime excludes instrumented callees; p50/p99 from HdrHistogram (±1%)");
+        out.println();
+    }
+}

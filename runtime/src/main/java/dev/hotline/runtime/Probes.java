@@ -1,0 +1,50 @@
+package dev.hotline.runtime;
+
+/**
+ * Static entry points called by instrumented methods. Each instrumented method does:
+ *
+ * <pre>
+ *   ThreadRecorder r = Probes.enter(ID);          // method entry
+ *   ... body ...
+ *   Probes.exit(r, ID);                           // before every return
+ *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
+ * </pre>
+ *
+ * <p>The thread's recorder is fetched once per invocation and kept in a local of the instrumented
+ * method, so exits cost no thread-local lookup. Thread-safety: every recorder is written by its own
+ * thread only; see {@link ThreadRecorder}.
+ */
+public final class Probes {
+
+    /** Internal name of this class, as instrumented code refers to it. */
+    public static final String INTERNAL_NAME = "dev/hotline/runtime/Probes";
+
+    private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<ThreadRecorder>() {
+        // An anonymous class rather than ThreadLocal.withInitial(lambda): this class lives in the
+        // bootstrap loader and should not depend on invokedynamic bootstrapping.
+        @Override
+        protected ThreadRecorder initialValue() {
+            return Recorders.register(Thread.currentThread());
+        }
+    };
+
+    private Probes() {
+    }
+
+    /** Records the start of a call of method probe {@code methodId}; returns this thread's recorder. */
+    public static ThreadRecorder enter(int methodId) {
+        ThreadRecorder recorder = CURRENT.get();
+        recorder.enter(methodId);
+        return recorder;
+    }
+
+    /** Records the normal end (a return) of the call of {@code methodId} that is on top of the stack. */
+    public static void exit(ThreadRecorder recorder, int methodId) {
+        recorder.exit(methodId, false);
+    }
+
+    /** Records the end of the call of {@code methodId} by an exception (the caller rethrows it). */
+    public static void exitThrown(ThreadRecorder recorder, int methodId) {
+        recorder.exit(methodId, true);
+    }
+}

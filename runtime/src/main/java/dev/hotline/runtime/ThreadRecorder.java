@@ -1,0 +1,140 @@
+package dev.hotline.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The recording state of one thread: per-method counters, a shadow stack of the open instrumented
+ * calls, and the calling-context tree those calls form.
+ *
+ * <p>Thread-safety: written only by its own thread, with plain (non-atomic, non-volatile) stores, so
+ * counts are exact without synchronization. A flush reads it from another thread; values of a thread
+ * that is still running may then be a few calls stale, never torn (64-bit JVMs write longs whole).
+ *
+ * <p>Allocation: none on the hot path once a method has been called once from a given calling
+ * context on this thread (its counters, histogram buckets and call-tree node then exist).
+ */
+public final class ThreadRecorder {
+
+    private final String threadName;
+    private final long threadId;
+
+    private MethodCounters[] methods = new MethodCounters[64];
+
+    // The shadow stack, as parallel arrays: frame d is the d-th open instrumented call.
+    private int depth;
+    private int[] frameMethod = new int[32];
+    private long[] frameStart = new long[32];
+    private long[] frameChildNanos = new long[32];
+    private MethodCounters[] frameCounters = new MethodCounters[32];
+    private CallNode[] frameNode = new CallNode[32];
+
+    private final CallNode root = new CallNode(CallNode.ROOT_ID);
+    private long abandonedFrames;
+
+    ThreadRecorder(String threadName, long threadId) {
+        this.threadName = threadName;
+        this.threadId = threadId;
+    }
+
+    void enter(int methodId) {
+        MethodCounters counters = counters(methodId);
+        int d = depth;
+        if (d == frameMethod.length) {
+            growStack();
+        }
+        CallNode parent = d == 0 ? root : frameNode[d - 1];
+        frameNode[d] = parent.child(methodId);
+        frameMethod[d] = methodId;
+        frameCounters[d] = counters;
+        frameChildNanos[d] = 0;
+        counters.active++;
+        depth = d + 1;
+        frameStart[d] = System.nanoTime(); // last, so the probe's own work is not in the call's time
+    }
+
+    void exit(int methodId, boolean thrown) {
+        long end = System.nanoTime(); // first, for the same reason
+        int d = depth - 1;
+        if (d < 0 || frameMethod[d] != methodId) {
+            d = unwindTo(methodId);
+            if (d < 0) {
+                return; // an exit without a recorded entry (e.g. a call already running at attach)
+            }
+        }
+        long elapsed = end - frameStart[d];
+        long self = elapsed - frameChildNanos[d];
+        frameCounters[d].record(elapsed, self, thrown);
+        frameNode[d].record(elapsed, self);
+        depth = d;
+        if (d > 0) {
+            frameChildNanos[d - 1] += elapsed;
+        }
+    }
+
+    /**
+     * The top frame is not {@code methodId}'s: frames above it were left without an exit probe (an
+     * error thrown inside a probe, such as StackOverflowError). Drops them, uncounted, and returns
+     * the depth of {@code methodId}'s frame, or -1 (leaving the stack as it is) if it is not open.
+     */
+    private int unwindTo(int methodId) {
+        for (int d = depth - 1; d >= 0; d--) {
+            if (frameMethod[d] == methodId) {
+                for (int dropped = depth - 1; dropped > d; dropped--) {
+                    frameCounters[dropped].active--;
+                    abandonedFrames++;
+                }
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private MethodCounters counters(int methodId) {
+        MethodCounters[] m = methods;
+        if (methodId >= m.length) {
+            m = methods = Arrays.copyOf(m, Math.max(methodId + 1, m.length * 2));
+        }
+        MethodCounters counters = m[methodId];
+        if (counters == null) {
+            counters = m[methodId] = new MethodCounters();
+        }
+        return counters;
+    }
+
+    private void growStack() {
+        int n = frameMethod.length * 2;
+        frameMethod = Arrays.copyOf(frameMethod, n);
+        frameStart = Arrays.copyOf(frameStart, n);
+        frameChildNanos = Arrays.copyOf(frameChildNanos, n);
+        frameCounters = Arrays.copyOf(frameCounters, n);
+        frameNode = Arrays.copyOf(frameNode, n);
+    }
+
+    public String threadName() {
+        return threadName;
+    }
+
+    public long threadId() {
+        return threadId;
+    }
+
+    /** Counters indexed by method probe id; entries are null for methods this thread never called. */
+    public MethodCounters[] methods() {
+        return methods;
+    }
+
+    /** The root of this thread's calling-context tree (its children are the outermost calls). */
+    public CallNode callTreeRoot() {
+        return root;
+    }
+
+    /** Calls that were still open on this thread when this was read. */
+    public int openCalls() {
+        return depth;
+    }
+
+    /** Frames dropped because their exit probe never ran (see {@link #unwindTo}). */
+    public long abandonedFrames() {
+        return abandonedFrames;
+    }
+}
