@@ -26,7 +26,8 @@ public final class RuntimeSnapshot {
         return capture(catalog, session, Recorders.all());
     }
 
-    static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
+    /** Like {@link #capture(ProbeCatalog, Map)} for the given recorders only (tests run one thread). */
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         CallTreeNode tree = CallTreeNode.root();
         long openCalls = 0;
