@@ -12,6 +12,10 @@ final class ClassFilter {
 
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
+    /** hotline's own packages (the demo and test targets in dev.hotline.* are fair game). */
+    private static final String[] OWN_PACKAGES = {
+        "dev.hotline.agent.", "dev.hotline.core.", "dev.hotline.runtime.", "dev.hotline.shaded."};
+
     private final ClassPattern includes;
     private final ClassPattern excludes;
 
@@ -26,8 +30,10 @@ final class ClassFilter {
         if (loader == null || loader == PLATFORM) {
             return false;
         }
-        if (name.startsWith("dev.hotline.") && !name.startsWith("dev.hotline.demo.")) {
-            return false;
+        for (String own : OWN_PACKAGES) {
+            if (name.startsWith(own)) {
+                return false;
+            }
         }
         if (name.startsWith("jdk.internal.reflect.") || name.startsWith("sun.reflect.")
                 || name.startsWith("java.") || name.endsWith("module-info") || name.endsWith("package-info")) {

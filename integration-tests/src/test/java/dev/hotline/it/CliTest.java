@@ -1,0 +1,104 @@
+package dev.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command line as users run it: {@code java -jar hotline-agent.jar ...}. */
+class CliTest {
+
+    private static final Jdks.Jdk JDK = Jdks.all().get(0);
+    private static Path dump;
+
+    @BeforeAll
+    static void recordOneRun() throws Exception {
+        dump = ChildJvm.dumpPath("cli");
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(JDK, "includes=dev.hotline.it.targets.*,out=" + dump,
+                "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(), "dev.hotline.it.targets.UncaughtApp"), 120);
+        assertThat(result.exitCode()).isEqualTo(1);
+    }
+
+    private static ChildJvm.Result hotline(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(JDK.java().toString(), "-jar",
+                ChildJvm.AGENT_JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return ChildJvm.run(command, 120);
+    }
+
+    @Test
+    void report_prints_the_method_table() throws Exception {
+        ChildJvm.Result result = hotline("report", dump.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("ncalls", "tottime", "cumtime", "p99", "thrown",
+                "dev.hotline.it.targets.UncaughtApp.helper(int)");
+    }
+
+    @Test
+    void report_json_has_the_contract_fields() throws Exception {
+        ChildJvm.Result result = hotline("report", dump.toString(), "--format", "json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonObject json = JsonParser.parseString(result.stdout()).getAsJsonObject();
+        assertThat(json.get("hotline").getAsInt()).isEqualTo(1);
+        JsonArray methods = json.getAsJsonArray("methods");
+        assertThat(methods).isNotEmpty();
+        assertThat(methods.get(0).getAsJsonObject().keySet()).containsExactly("class", "method", "descriptor",
+                "calls", "exceptions", "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos");
+        assertThat(json.getAsJsonArray("edges").get(0).getAsJsonObject().get("caller").getAsString())
+                .isEqualTo("dev.hotline.it.targets.UncaughtApp.main([Ljava/lang/String;)V");
+        assertThat(json.has("lines")).isTrue();
+        assertThat(json.has("allocations")).isTrue();
+    }
+
+    @Test
+    void a_file_that_is_not_a_dump_gives_one_line_and_exit_code_2() throws Exception {
+        Path garbage = Files.writeString(ChildJvm.WORK.resolve("garbage.hotline"), "this is not a dump\n");
+        ChildJvm.Result result = hotline("report", garbage.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr()).contains("not a hotline dump").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_truncated_dump_gives_one_line_and_exit_code_2() throws Exception {
+        byte[] whole = Files.readAllBytes(dump);
+        Path cut = ChildJvm.WORK.resolve("cut.hotline");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        ChildJvm.Result result = hotline("report", cut.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr()).contains("truncated");
+    }
+
+    @Test
+    void record_runs_the_command_with_the_agent_and_keeps_its_exit_code() throws Exception {
+        Path out = ChildJvm.dumpPath("record");
+        ChildJvm.Result result = hotline("record", "-o", out.toString(), "--includes", "dev.hotline.it.targets.*",
+                "--", JDK.java().toString(), "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(),
+                "dev.hotline.it.targets.ExitCodeApp", "25", "3");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).contains("sum=600", "dev.hotline.it.targets.ExitCodeApp.work(int)");
+        assertThat(out).exists();
+    }
+
+    @Test
+    void help_is_available_on_every_command() throws Exception {
+        for (String command : List.of("report", "record", "demo")) {
+            ChildJvm.Result result = hotline(command, "--help");
+            assertThat(result.exitCode()).as(command).isZero();
+            assertThat(result.stdout()).as(command).contains("Usage: hotline " + command);
+        }
+        assertThat(hotline("--help").stdout()).contains("report", "record", "demo");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.core.profile.Profile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The book's Julia set under the agent, on every JDK found: exact counts, unchanged results. */
+class JuliaDemoCountsTest {
+
+    /** The book's total number of iterations, one multiply and one add each. */
+    private static final long ITERATIONS = 33_219_980L;
+
+    static Stream<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (Jdks.Jdk jdk : Jdks.all()) {
+            runs.add(Arguments.of(jdk, "boxed"));
+            runs.add(Arguments.of(jdk, "parallel"));
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("runs")
+    void complex_multiply_and_add_are_each_called_exactly_once_per_iteration(Jdks.Jdk jdk, String impl) throws Exception {
+        Path dump = ChildJvm.dumpPath("julia-" + impl);
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk, "includes=dev.hotline.demo.*,out=" + dump,
+                "-jar", ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "--impl", impl), 600);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains(impl + ": sum=" + ITERATIONS);
+        assertThat(ChildJvm.withoutJvmCdsWarning(result.stderrLines())).as("stderr").isEmpty();
+
+        Profile profile = Dumps.read(dump);
+        assertThat(Dumps.method(profile, "dev.hotline.demo.Complex", "multiply").calls()).isEqualTo(ITERATIONS);
+        assertThat(Dumps.method(profile, "dev.hotline.demo.Complex", "add").calls()).isEqualTo(ITERATIONS);
+        // two new Complex per iteration, two per grid point for zs and cs
+        assertThat(Dumps.method(profile, "dev.hotline.demo.Complex", "<init>").calls()).isEqualTo(2 * ITERATIONS + 2_000_000L);
+        assertThat(profile.session().get("calls.open")).isEqualTo("0");
+        if (impl.equals("parallel")) {
+            assertThat(Integer.parseInt(profile.session().get("threads"))).isGreaterThan(1);
+        }
+    }
+}
