@@ -1,0 +1,160 @@
+package dev.hotline.core.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.RuntimeSnapshot;
+import dev.hotline.runtime.Recorders;
+import dev.hotline.runtime.ThreadRecorder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * Class files of every era: without stack map frames (Java 5), with optional frames (Java 6), with
+ * required frames (7+), and code shapes javac does not emit: a loop back to the method's very first
+ * instruction, long and double locals in frames, an interface's static method.
+ */
+class ClassFileVersionsTest {
+
+    @ParameterizedTest(name = "class file major {0}")
+    @ValueSource(ints = {Opcodes.V1_5, Opcodes.V1_6, Opcodes.V1_7, Opcodes.V1_8, Opcodes.V11, Opcodes.V17})
+    void instrumented_classes_of_every_version_verify_run_and_count(int version) throws Exception {
+        byte[] original = generate("gen/Shapes" + version, version);
+        ProbeCatalog catalog = new ProbeCatalog();
+        byte[] instrumented = new ClassInstrumenter(catalog).instrument(original);
+
+        StringWriter problems = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(instrumented), getClass().getClassLoader(), false, new PrintWriter(problems));
+        assertThat(problems.toString()).isEmpty();
+
+        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass(null, instrumented, 0, instrumented.length); // the JVM verifies here
+            }
+        }.define();
+        Profile profile = runInOwnThread(catalog, () -> {
+            Method countDown = type.getMethod("countDown", int.class);
+            Method wide = type.getMethod("wide", long.class, double.class);
+            Method guarded = type.getMethod("guarded", int.class);
+            assertThat(countDown.invoke(null, 5)).isEqualTo(0);
+            assertThat(wide.invoke(null, 3L, 2.0)).isEqualTo(9L);
+            assertThat(guarded.invoke(null, 1)).isEqualTo(1);
+            assertThat(guarded.invoke(null, 0)).isEqualTo(-1);
+        });
+        String owner = "gen.Shapes" + version;
+        assertThat(profile.method(new MethodRef(owner, "countDown", "(I)I")).calls()).isEqualTo(1);
+        assertThat(profile.method(new MethodRef(owner, "wide", "(JD)J")).calls()).isEqualTo(1);
+        assertThat(profile.method(new MethodRef(owner, "guarded", "(I)I")).calls()).isEqualTo(2);
+        assertThat(profile.method(new MethodRef(owner, "guarded", "(I)I")).exceptions()).isZero();
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static Profile runInOwnThread(ProbeCatalog catalog, Body body) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        thread.start();
+        thread.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        List<ThreadRecorder> mine = Recorders.all().stream().filter(r -> r.threadId() == thread.getId()).toList();
+        return RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine);
+    }
+
+    /**
+     * countDown(n): a loop whose back edge targets the first instruction (offset 0) of the method;
+     * wide(l, d): long and double locals live across a loop (frames hold LONG and DOUBLE);
+     * guarded(x): a try/catch whose handler returns.
+     */
+    private static byte[] generate(String name, int version) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object", null);
+
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "countDown", "(I)I", null, null);
+        mv.visitCode();
+        Label top = new Label();
+        mv.visitLabel(top);
+        mv.visitIincInsn(0, -1);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFGT, top);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "wide", "(JD)J", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.LLOAD, 0);
+        mv.visitVarInsn(Opcodes.LSTORE, 4);          // long result = l
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, 6);          // int i = 0
+        Label check = new Label();
+        Label body = new Label();
+        mv.visitJumpInsn(Opcodes.GOTO, check);
+        mv.visitLabel(body);
+        mv.visitVarInsn(Opcodes.LLOAD, 4);
+        mv.visitVarInsn(Opcodes.DLOAD, 2);
+        mv.visitInsn(Opcodes.D2L);
+        mv.visitInsn(Opcodes.LADD);
+        mv.visitVarInsn(Opcodes.LSTORE, 4);          // result += (long) d
+        mv.visitIincInsn(6, 1);
+        mv.visitLabel(check);
+        mv.visitVarInsn(Opcodes.ILOAD, 6);
+        mv.visitInsn(Opcodes.ICONST_3);
+        mv.visitJumpInsn(Opcodes.IF_ICMPLT, body);   // three times
+        mv.visitVarInsn(Opcodes.LLOAD, 4);
+        mv.visitInsn(Opcodes.LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "guarded", "(I)I", null, null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/ArithmeticException");
+        mv.visitLabel(start);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.IDIV);                  // 1 / x
+        mv.visitLabel(end);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(handler);
+        mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.ICONST_M1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}
