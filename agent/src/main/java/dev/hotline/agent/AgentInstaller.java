@@ -26,9 +26,6 @@ final class AgentInstaller {
         AgentOptions options = AgentOptions.parse(rawOptions);
         Log.setLevel(options.logLevel());
         options.problems().forEach(Log::error);
-        if (options.lines() != null) {
-            Log.warn("ignoring lines=" + options.lines() + ": line probes are not in this version of hotline yet");
-        }
         if (options.alloc() != null) {
             Log.warn("ignoring alloc=" + options.alloc() + ": allocation counters are not in this version of hotline yet");
         }
@@ -37,8 +34,8 @@ final class AgentInstaller {
 
         ProbeCatalog catalog = new ProbeCatalog();
         TransformStats stats = new TransformStats();
-        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog);
-        ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
+        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines());
+        ClassFilter filter = new ClassFilter(options.includes(), options.excludes(), options.lines());
 
         TimerTransformer transformer = new TimerTransformer(filter, instrumenter, stats);
         warmUp(instrumenter);

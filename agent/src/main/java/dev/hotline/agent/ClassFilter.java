@@ -1,6 +1,7 @@
 package dev.hotline.agent;
 
 import dev.hotline.core.options.ClassPattern;
+import dev.hotline.core.options.MethodSelection;
 
 /**
  * Which classes get timers: those of the {@code includes} patterns (default: every class of an
@@ -18,11 +19,16 @@ final class ClassFilter {
 
     private final ClassPattern includes;
     private final ClassPattern excludes;
+    private final MethodSelection lines;
 
-    /** @param includes null for the default (every class of a non-JDK loader) */
-    ClassFilter(ClassPattern includes, ClassPattern excludes) {
+    /**
+     * @param includes null for the default (every class of a non-JDK loader)
+     * @param lines    classes with line probes are instrumented even if {@code includes} misses them
+     */
+    ClassFilter(ClassPattern includes, ClassPattern excludes, MethodSelection lines) {
         this.includes = includes;
         this.excludes = excludes;
+        this.lines = lines;
     }
 
     /** @param name binary name with dots */
@@ -42,6 +48,6 @@ final class ClassFilter {
         if (excludes.matches(name)) {
             return false;
         }
-        return includes == null || includes.matches(name);
+        return includes == null || includes.matches(name) || lines.selectsClass(name);
     }
 }

@@ -56,7 +56,7 @@ final class DumpOnExit implements Runnable {
             session.put(SessionKeys.COMMAND, command);
         }
         session.put(SessionKeys.AGENT_OPTIONS, options);
-        session.put(SessionKeys.AGENT_VERSION, String.valueOf(DumpOnExit.class.getPackage().getImplementationVersion()));
+        session.put(SessionKeys.AGENT_VERSION, java.util.Objects.requireNonNullElse(DumpOnExit.class.getPackage().getImplementationVersion(), "unknown"));
         session.put(SessionKeys.START_EPOCH_MILLIS, Long.toString(startMillis));
         session.put(SessionKeys.END_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
         session.put(SessionKeys.CLASSES_INSTRUMENTED, Integer.toString(stats.instrumented()));

@@ -6,6 +6,7 @@ package dev.hotline.runtime;
  * <pre>
  *   ThreadRecorder r = Probes.enter(ID);          // method entry
  *   ... body ...
+ *   Probes.line(r, ID, LINE);                     // entering a source line (methods with line probes)
  *   Probes.exit(r, ID);                           // before every return
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
@@ -36,6 +37,11 @@ public final class Probes {
         ThreadRecorder recorder = CURRENT.get();
         recorder.enter(methodId);
         return recorder;
+    }
+
+    /** Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId}. */
+    public static void line(ThreadRecorder recorder, int methodId, int lineId) {
+        recorder.line(methodId, lineId);
     }
 
     /** Records the normal end (a return) of the call of {@code methodId} that is on top of the stack. */

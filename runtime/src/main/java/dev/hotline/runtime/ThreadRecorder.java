@@ -19,6 +19,7 @@ public final class ThreadRecorder {
     private final long threadId;
 
     private MethodCounters[] methods = new MethodCounters[64];
+    private LineCounters[] lines = new LineCounters[0];
 
     // The shadow stack, as parallel arrays: frame d is the d-th open instrumented call.
     private int depth;
@@ -27,6 +28,9 @@ public final class ThreadRecorder {
     private long[] frameChildNanos = new long[32];
     private MethodCounters[] frameCounters = new MethodCounters[32];
     private CallNode[] frameNode = new CallNode[32];
+    /** The line probe open in each frame (-1: none) and when it was entered. */
+    private int[] frameLine = new int[32];
+    private long[] frameLineStart = new long[32];
 
     private final CallNode root = new CallNode(CallNode.ROOT_ID);
     private long abandonedFrames;
@@ -47,6 +51,7 @@ public final class ThreadRecorder {
         frameMethod[d] = methodId;
         frameCounters[d] = counters;
         frameChildNanos[d] = 0;
+        frameLine[d] = -1;
         counters.active++;
         depth = d + 1;
         frameStart[d] = System.nanoTime(); // last, so the probe's own work is not in the call's time
@@ -61,6 +66,10 @@ public final class ThreadRecorder {
                 return; // an exit without a recorded entry (e.g. a call already running at attach)
             }
         }
+        int openLine = frameLine[d];
+        if (openLine >= 0) {
+            lineCounters(openLine).record(end - frameLineStart[d]);
+        }
         long elapsed = end - frameStart[d];
         long self = elapsed - frameChildNanos[d];
         frameCounters[d].record(elapsed, self, thrown);
@@ -69,6 +78,28 @@ public final class ThreadRecorder {
         if (d > 0) {
             frameChildNanos[d - 1] += elapsed;
         }
+    }
+
+    /**
+     * Execution of {@code methodId}'s top frame enters the code of line probe {@code lineId}: the
+     * line open in that frame, if any, ends now. One clock read per line entered.
+     */
+    void line(int methodId, int lineId) {
+        long now = System.nanoTime();
+        int d = depth - 1;
+        if (d < 0 || frameMethod[d] != methodId) {
+            d = unwindTo(methodId);
+            if (d < 0) {
+                return;
+            }
+            depth = d + 1;
+        }
+        int openLine = frameLine[d];
+        if (openLine >= 0) {
+            lineCounters(openLine).record(now - frameLineStart[d]);
+        }
+        frameLine[d] = lineId;
+        frameLineStart[d] = now;
     }
 
     /**
@@ -101,6 +132,18 @@ public final class ThreadRecorder {
         return counters;
     }
 
+    private LineCounters lineCounters(int lineId) {
+        LineCounters[] l = lines;
+        if (lineId >= l.length) {
+            l = lines = Arrays.copyOf(l, Math.max(lineId + 1, Math.max(64, l.length * 2)));
+        }
+        LineCounters counters = l[lineId];
+        if (counters == null) {
+            counters = l[lineId] = new LineCounters();
+        }
+        return counters;
+    }
+
     private void growStack() {
         int n = frameMethod.length * 2;
         frameMethod = Arrays.copyOf(frameMethod, n);
@@ -108,6 +151,8 @@ public final class ThreadRecorder {
         frameChildNanos = Arrays.copyOf(frameChildNanos, n);
         frameCounters = Arrays.copyOf(frameCounters, n);
         frameNode = Arrays.copyOf(frameNode, n);
+        frameLine = Arrays.copyOf(frameLine, n);
+        frameLineStart = Arrays.copyOf(frameLineStart, n);
     }
 
     public String threadName() {
@@ -121,6 +166,11 @@ public final class ThreadRecorder {
     /** Counters indexed by method probe id; entries are null for methods this thread never called. */
     public MethodCounters[] methods() {
         return methods;
+    }
+
+    /** Counters indexed by line probe id; entries are null for lines this thread never ran. */
+    public LineCounters[] lines() {
+        return lines;
     }
 
     /** The root of this thread's calling-context tree (its children are the outermost calls). */

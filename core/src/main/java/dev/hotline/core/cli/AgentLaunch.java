@@ -52,8 +52,38 @@ final class AgentLaunch {
         return builder.start();
     }
 
-    /** Waits for the process; an interrupt (Ctrl-C reaches both) waits on, so the dump gets written. */
+    /**
+     * Waits for the process. Ctrl-C reaches both processes (one process group); this one ignores
+     * SIGINT while it waits, so the child ends, writes its dump, and the report still prints.
+     */
     static int waitFor(Process process) {
+        Object previous = ignoreInterruptSignal();
+        try {
+            return waitUninterruptibly(process);
+        } finally {
+            restoreInterruptSignal(previous);
+        }
+    }
+
+    private static Object ignoreInterruptSignal() {
+        try {
+            return sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+        } catch (IllegalArgumentException | LinkageError e) {
+            return null; // no SIGINT on this platform, or jdk.unsupported absent: default behaviour
+        }
+    }
+
+    private static void restoreInterruptSignal(Object previous) {
+        if (previous instanceof sun.misc.SignalHandler handler) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+            } catch (IllegalArgumentException | LinkageError e) {
+                // leave it
+            }
+        }
+    }
+
+    private static int waitUninterruptibly(Process process) {
         while (true) {
             try {
                 return process.waitFor();

@@ -37,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-iter", defaultValue = "300", description = "Iteration limit per point (default: ${DEFAULT-VALUE}).")
     int maxIter;
 
+    @Option(names = "--lines", description = "Also record line probes in the demo and print line_profiler-style tables.")
+    boolean lines;
+
     @Option(names = {"-o", "--output"}, defaultValue = "hotline-demo.hotline", paramLabel = "FILE",
             description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -66,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--max-iter", Integer.toString(maxIter)));
         AgentLaunch launch = new AgentLaunch(agent)
                 .option("includes", "dev.hotline.demo.*")
+                .option("lines", lines ? "dev.hotline.demo.*" : null)
                 .option("out", dump.toString());
         out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
         out.flush();
@@ -75,6 +79,15 @@ final class DemoCommand implements Callable<Integer> {
             return exitCode;
         }
         out.println();
+        if (lines) {
+            Path sources = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
+            report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(sources.toString()));
+            int code = report.print(dump, out, err);
+            report.lineReport = null;
+            if (code != 0) {
+                return code;
+            }
+        }
         return report.print(dump, out, err);
     }
 

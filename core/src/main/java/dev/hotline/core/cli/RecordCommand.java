@@ -26,7 +26,7 @@ final class RecordCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Dump path; %p is the pid (default: " + AgentOptions.DEFAULT_OUT + ").")
+            description = "Dump path; %%p is the pid (default: hotline-%%p.hotline).")
     String output;
 
     @Option(names = "--includes", paramLabel = "PATTERNS", description = "Classes to time, e.g. 'com.acme.*:org.example.Foo'.")
@@ -34,6 +34,10 @@ final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--excludes", paramLabel = "PATTERNS", description = "Classes not to time.")
     String excludes;
+
+    @Option(names = "--lines", paramLabel = "METHODS",
+            description = "Methods that also get line probes: class patterns or 'Class#method', ':'-separated.")
+    String lines;
 
     @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug.")
     String log;
@@ -51,6 +55,7 @@ final class RecordCommand implements Callable<Integer> {
         AgentLaunch launch = new AgentLaunch(AgentJar.locate())
                 .option(AgentOptions.INCLUDES, includes)
                 .option(AgentOptions.EXCLUDES, excludes)
+                .option(AgentOptions.LINES, lines)
                 .option(AgentOptions.LOG, log)
                 .option(AgentOptions.OUT, Paths.get(out).toAbsolutePath().toString());
         Process process;
@@ -70,6 +75,11 @@ final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
+        if (lines != null) {
+            report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(null));
+            report.print(dump, stdout, err);
+            report.lineReport = null;
+        }
         int reportCode = report.print(dump, stdout, err);
         return exitCode != 0 ? exitCode : reportCode;
     }

@@ -1,5 +1,8 @@
 package dev.hotline.core.cli;
 
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.report.LineReport;
+import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print the method table of a dump, like cProfile's pstats:",
-            "ncalls, tottime (self), percall, cumtime (inclusive), percall, p50, p99, max.",
+            "ncalls, tottime (self), percall, cumtime (inclusive), percall, p50, p99, max;",
+            "with --lines, line_profiler's per-line table for methods recorded with lines=.",
             "Exit code 2 if the file is missing or not a readable dump."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -26,12 +30,24 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
+    @Option(names = "--lines", arity = "0..1", fallbackValue = "*", paramLabel = "METHODS",
+            description = {"Print line_profiler-style tables (Hits, Time, Per Hit, % Time, p99, source) for the",
+                "methods with line data, or those METHODS selects ('Class#method' patterns, ':'-separated)."})
+    String lines;
+
+    @Option(names = "--source-path", paramLabel = "PATH",
+            description = "Directories and -sources.jar files to find source in, ':'-separated (src/main/java is always tried).")
+    String sourcePath;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (lines != null) {
+            report.lineReport = new LineReport(lines.equals("*") ? null : MethodSelection.parse(lines), SourceLookup.of(sourcePath));
+        }
         if (output == null) {
             return report.print(dump, spec.commandLine().getOut(), err);
         }

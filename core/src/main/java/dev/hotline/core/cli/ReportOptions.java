@@ -4,6 +4,7 @@ import dev.hotline.core.dump.DumpFormatException;
 import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.JsonReport;
+import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.MethodSort;
 import dev.hotline.core.report.MethodTableReport;
 import java.io.IOException;
@@ -32,6 +33,9 @@ final class ReportOptions {
             description = "text or json (json always lists every method) (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** When set (report --lines), the line tables are printed instead of the method table. */
+    LineReport lineReport;
+
     /** Reads {@code dump} and prints the report; returns the exit code. */
     int print(Path dump, PrintWriter out, PrintWriter err) {
         Profile profile;
@@ -53,6 +57,8 @@ final class ReportOptions {
         try {
             if (format == Format.JSON) {
                 new JsonReport(sort).render(profile, out);
+            } else if (lineReport != null) {
+                lineReport.render(profile, out);
             } else {
                 new MethodTableReport(sort, top).render(profile, dump.toString(), out);
             }

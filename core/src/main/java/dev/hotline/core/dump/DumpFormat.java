@@ -15,7 +15,7 @@ public final class DumpFormat {
     static final byte[] MAGIC = {'H', 'O', 'T', 'L', 'I', 'N', 'E', 0x1A};
 
     /**
-     * Major version: a reader refuses a higher one. A method, not a constant, so that code compiled
+     * Major version: a reader reads only its own (a different major changes the meaning of blocks). A method, not a constant, so that code compiled
      * against this class asks at run time instead of inlining the value (as JaCoCo does).
      */
     public static int major() {
@@ -30,6 +30,7 @@ public final class DumpFormat {
     static final int BLOCK_SESSION = 0x10;
     static final int BLOCK_METHODS = 0x20;
     static final int BLOCK_CALL_TREE = 0x30;
+    static final int BLOCK_LINES = 0x40;
     static final int BLOCK_END = 0xFF;
 
     /** File name suffix of dumps. */

@@ -1,6 +1,8 @@
 package dev.hotline.core.dump;
 
+import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
@@ -65,6 +67,7 @@ public final class DumpReader {
         Map<String, String> session = new LinkedHashMap<>();
         List<MethodProfile> methods = new ArrayList<>();
         CallTreeNode tree = CallTreeNode.root();
+        Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         while (true) {
             int type;
             int length;
@@ -91,9 +94,10 @@ public final class DumpReader {
                     case DumpFormat.BLOCK_SESSION -> readSession(block, session);
                     case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
                     case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
+                    case DumpFormat.BLOCK_LINES -> readLines(block, lines);
                     default -> { } // a block of a newer minor version: skipped by design
                 }
-            } catch (EOFException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
                 throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse (" + e + ")");
             }
         }
@@ -103,7 +107,7 @@ public final class DumpReader {
                 byRef.put(m.method(), m);
             }
         }
-        return new Profile(session, byRef, tree);
+        return new Profile(session, byRef, tree, lines);
     }
 
     private static void readSession(DataInputStream in, Map<String, String> session) throws IOException {
@@ -141,6 +145,20 @@ public final class DumpReader {
             return histogram;
         } catch (DataFormatException | RuntimeException e) {
             throw new DumpFormatException("corrupt dump: the latency histogram of " + ref.displayName() + " does not decode");
+        }
+    }
+
+    private static void readLines(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
+            long hits = in.readLong();
+            long total = in.readLong();
+            byte[] encoded = in.readNBytes(in.readInt());
+            LineProfile line = new LineProfile(ref, decode(encoded, method));
+            line.add(hits, total);
+            lines.put(ref, line);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hotline.core.dump;
 
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.ByteArrayOutputStream;
@@ -102,6 +103,25 @@ public final class DumpWriter {
                 payload.writeLong(node.calls());
                 payload.writeLong(node.totalNanos());
                 payload.writeLong(node.selfNanos());
+            }
+        });
+
+        List<LineProfile> lines = profile.lines();
+        // Lines name their method in full (not by METHODS index): a line can run in a call that
+        // had not ended when the dump was written.
+        block(out, DumpFormat.BLOCK_LINES, payload -> {
+            payload.writeInt(lines.size());
+            for (LineProfile line : lines) {
+                payload.writeUTF(line.line().method().className());
+                payload.writeUTF(line.line().method().name());
+                payload.writeUTF(line.line().method().descriptor());
+                payload.writeUTF(line.line().file());
+                payload.writeInt(line.line().line());
+                payload.writeLong(line.hits());
+                payload.writeLong(line.totalNanos());
+                byte[] histogram = encode(line.histogram());
+                payload.writeInt(histogram.length);
+                payload.write(histogram);
             }
         });
 

@@ -1,5 +1,6 @@
 package dev.hotline.core.instrument;
 
+import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -7,7 +8,7 @@ import org.objectweb.asm.ClassWriter;
 
 /**
  * The whole transformation as a pure function {@code byte[] -> byte[]}, testable without an agent.
- * The agent runs the same visitors inside Byte Buddy's class writer ({@link #wrap}).
+ * The agent's class file transformer calls exactly this.
  *
  * <p>Reader and writer flags are part of the contract: frames must be read expanded, and the writer
  * computes neither frames nor maxima (the inserters write both), so no class is ever loaded.
@@ -20,9 +21,17 @@ public final class ClassInstrumenter {
     public static final int WRITER_FLAGS = 0;
 
     private final ProbeCatalog catalog;
+    private final MethodSelection lines;
 
+    /** Method timers only. */
     public ClassInstrumenter(ProbeCatalog catalog) {
+        this(catalog, MethodSelection.none());
+    }
+
+    /** Method timers, and line probes in the methods {@code lines} selects. */
+    public ClassInstrumenter(ProbeCatalog catalog, MethodSelection lines) {
         this.catalog = catalog;
+        this.lines = lines;
     }
 
     /** The instrumented class; throws if the class cannot be instrumented (callers keep the original). */
@@ -35,6 +44,6 @@ public final class ClassInstrumenter {
 
     /** The instrumenting visitor chain in front of {@code next}. */
     public ClassVisitor wrap(ClassVisitor next) {
-        return new MethodTimerClassVisitor(next, catalog);
+        return new MethodTimerClassVisitor(next, catalog, lines);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotline.core.instrument;
 
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassVisitor;
@@ -22,14 +24,18 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     private static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
 
     private final ProbeCatalog catalog;
+    private final MethodSelection lines;
     private String internalName;
+    private String sourceFile = "";
     private String binaryName;
     private int classFileMajor;
     private int methodsInstrumented;
 
-    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog) {
+    /** @param lines methods that also get line probes */
+    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
+        this.lines = lines;
     }
 
     @Override
@@ -41,12 +47,22 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     }
 
     @Override
+    public void visitSource(String source, String debug) {
+        if (source != null) {
+            int slash = internalName.lastIndexOf('/');
+            sourceFile = slash < 0 ? source : internalName.substring(0, slash + 1) + source;
+        }
+        super.visitSource(source, debug);
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         if ((access & SKIPPED) != 0 || next == null) {
             return next;
         }
-        int probeId = catalog.registerMethod(new MethodRef(binaryName, name, descriptor));
+        MethodRef ref = new MethodRef(binaryName, name, descriptor);
+        int probeId = catalog.registerMethod(ref);
         if (probeId < 0) {
             return next; // probe cap reached: the method stays as it is
         }
@@ -54,6 +70,10 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
+                if (lines.selects(binaryName, name)) {
+                    new LineProbeInserter(this, probeId, maxLocals,
+                            line -> catalog.registerLine(new LineRef(ref, sourceFile, line))).insert();
+                }
                 new MethodTimerInserter(internalName, this, probeId, writeFrames(this)).insert();
                 accept(next);
             }

@@ -9,9 +9,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -136,14 +134,7 @@ final class MethodTimerInserter {
     }
 
     private AbstractInsnNode pushProbeId() {
-        if (probeId <= 5) {
-            return new InsnNode(Opcodes.ICONST_0 + probeId);
-        } else if (probeId <= Byte.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.BIPUSH, probeId);
-        } else if (probeId <= Short.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.SIPUSH, probeId);
-        }
-        return new LdcInsnNode(probeId);
+        return LineProbeInserter.push(probeId);
     }
 
     /** Frame locals (F_NEW form: long/double take one entry) padded to maxLocals slots, plus R. */

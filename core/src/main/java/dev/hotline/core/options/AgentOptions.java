@@ -92,8 +92,9 @@ public final class AgentOptions {
         return values.containsKey(EXCLUDES) ? ClassPattern.parse(values.get(EXCLUDES)) : ClassPattern.none();
     }
 
-    public String lines() {
-        return values.get(LINES);
+    /** Methods that also get line probes (they always get a method timer too). */
+    public MethodSelection lines() {
+        return values.containsKey(LINES) ? MethodSelection.parse(values.get(LINES)) : MethodSelection.none();
     }
 
     public String alloc() {

@@ -14,6 +14,7 @@ import java.util.List;
 public final class ProbeCatalog {
 
     private final List<MethodRef> methods = new ArrayList<>();
+    private final List<LineRef> lines = new ArrayList<>();
     private final int maxMethods;
     private boolean capReported;
 
@@ -33,6 +34,20 @@ public final class ProbeCatalog {
         }
         methods.add(method);
         return methods.size() - 1;
+    }
+
+    /** The id of a new line probe. */
+    public synchronized int registerLine(LineRef line) {
+        lines.add(line);
+        return lines.size() - 1;
+    }
+
+    public synchronized LineRef line(int id) {
+        return lines.get(id);
+    }
+
+    public synchronized int lineCount() {
+        return lines.size();
     }
 
     public synchronized MethodRef method(int id) {

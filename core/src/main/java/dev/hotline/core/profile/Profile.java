@@ -1,5 +1,6 @@
 package dev.hotline.core.profile;
 
+import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +17,23 @@ public final class Profile {
     private final Map<String, String> session;
     private final Map<MethodRef, MethodProfile> methods;
     private final CallTreeNode callTree;
+    private final Map<LineRef, LineProfile> lines;
 
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree) {
+        this(session, methods, callTree, new LinkedHashMap<>());
+    }
+
+    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
+                   Map<LineRef, LineProfile> lines) {
         this.session = Collections.unmodifiableMap(new LinkedHashMap<>(session));
         this.methods = methods;
         this.callTree = callTree;
+        this.lines = lines;
+    }
+
+    /** Lines with hits, in no particular order. */
+    public List<LineProfile> lines() {
+        return new ArrayList<>(lines.values());
     }
 
     /** Key/value facts: JVM, pid, start and end time, agent options, transform counts. */

@@ -1,9 +1,11 @@
 package dev.hotline.core.profile;
 
+import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.runtime.CallNode;
 import dev.hotline.runtime.LatencyBuckets;
+import dev.hotline.runtime.LineCounters;
 import dev.hotline.runtime.MethodCounters;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
@@ -29,6 +31,8 @@ public final class RuntimeSnapshot {
     /** Like {@link #capture(ProbeCatalog, Map)} for the given recorders only (tests run one thread). */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+        int knownLines = catalog.lineCount();
         CallTreeNode tree = CallTreeNode.root();
         long openCalls = 0;
         long abandoned = 0;
@@ -43,6 +47,15 @@ public final class RuntimeSnapshot {
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
+            LineCounters[] lineCounters = recorder.lines();
+            for (int id = 0; id < lineCounters.length && id < knownLines; id++) {
+                LineCounters c = lineCounters[id];
+                if (c != null && c.hits() > 0) {
+                    LineProfile profile = lines.computeIfAbsent(catalog.line(id), LineProfile::new);
+                    profile.add(c.hits(), c.totalNanos());
+                    addBuckets(c.latencies(), profile.histogram());
+                }
+            }
             mergeTree(recorder.callTreeRoot(), tree, catalog, known);
             openCalls += recorder.openCalls();
             abandoned += recorder.abandonedFrames();
@@ -52,7 +65,8 @@ public final class RuntimeSnapshot {
         facts.put(SessionKeys.THREADS, Integer.toString(recorders.size()));
         facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
         facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandoned));
-        return new Profile(facts, methods, tree);
+        facts.put(SessionKeys.LINE_PROBES, Integer.toString(knownLines));
+        return new Profile(facts, methods, tree, lines);
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

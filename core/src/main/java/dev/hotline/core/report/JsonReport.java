@@ -2,6 +2,7 @@ package dev.hotline.core.report;
 
 import com.google.gson.stream.JsonWriter;
 import dev.hotline.core.profile.CallEdge;
+import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.IOException;
@@ -64,8 +65,22 @@ public final class JsonReport {
         }
         json.endArray();
 
-        // Filled by line and allocation probes; present and empty when those are off.
-        json.name("lines").beginArray().endArray();
+        json.name("lines").beginArray();
+        for (LineProfile l : LineReport.inSourceOrder(profile.lines())) {
+            json.beginObject();
+            json.name("class").value(l.line().method().className());
+            json.name("method").value(l.line().method().name());
+            json.name("descriptor").value(l.line().method().descriptor());
+            json.name("file").value(l.line().file());
+            json.name("line").value(l.line().line());
+            json.name("hits").value(l.hits());
+            json.name("totalNanos").value(l.totalNanos());
+            json.name("p50Nanos").value(l.percentileNanos(50));
+            json.name("p99Nanos").value(l.percentileNanos(99));
+            json.endObject();
+        }
+        json.endArray();
+        // Filled by allocation counters; present and empty when those are off.
         json.name("allocations").beginArray().endArray();
         json.endObject();
         json.flush();

@@ -1,0 +1,94 @@
+package dev.hotline.core.report;
+
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.Profile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * line_profiler's view, per method with line data: Line #, Hits, Time, Per Hit, % Time, p99 and
+ * Line Contents, for every line from the first to the last line that ran. % Time is the line's
+ * share of the method's line time (the sum over its lines).
+ */
+public final class LineReport {
+
+    private final MethodSelection methods;
+    private final SourceLookup sources;
+
+    /** @param methods which methods to show; null shows every method with line data */
+    public LineReport(MethodSelection methods, SourceLookup sources) {
+        this.methods = methods;
+        this.sources = sources;
+    }
+
+    /** Lines ordered by class, method, descriptor and line number. */
+    public static List<LineProfile> inSourceOrder(List<LineProfile> lines) {
+        List<LineProfile> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing((LineProfile l) -> l.line().method().key()).thenComparingInt(l -> l.line().line()));
+        return sorted;
+    }
+
+    public void render(Profile profile, PrintWriter out) {
+        Map<MethodRef, List<LineProfile>> byMethod = new LinkedHashMap<>();
+        for (LineProfile line : inSourceOrder(profile.lines())) {
+            MethodRef m = line.line().method();
+            if (methods == null || methods.selects(m.className(), m.name())) {
+                byMethod.computeIfAbsent(m, k -> new ArrayList<>()).add(line);
+            }
+        }
+        if (byMethod.isEmpty()) {
+            out.println("No line data" + (methods == null ? "" : " for " + methods)
+                    + ". Line probes are recorded for the methods the agent's lines= option selects,"
+                    + " e.g. -javaagent:hotline-agent.jar=lines=com.acme.Parser#parse");
+            out.flush();
+            return;
+        }
+        List<Map.Entry<MethodRef, List<LineProfile>>> ordered = new ArrayList<>(byMethod.entrySet());
+        ordered.sort(Comparator.comparingLong((Map.Entry<MethodRef, List<LineProfile>> e) -> -total(e.getValue())));
+        for (Map.Entry<MethodRef, List<LineProfile>> entry : ordered) {
+            renderMethod(entry.getKey(), entry.getValue(), out);
+        }
+        out.flush();
+    }
+
+    private static long total(List<LineProfile> lines) {
+        return lines.stream().mapToLong(LineProfile::totalNanos).sum();
+    }
+
+    private void renderMethod(MethodRef method, List<LineProfile> lines, PrintWriter out) {
+        long total = total(lines);
+        String file = lines.get(0).line().file();
+        out.println("Method: " + method.displayName());
+        out.println("File: " + (file.isEmpty() ? "(no SourceFile attribute)" : file)
+                + (sources.has(file) ? "" : "  (source not found: pass --source-path)"));
+        out.println("Total time: " + Durations.format(total) + " (time on its lines, callees included)");
+        out.println();
+        String header = String.format(Locale.ROOT, "%6s %12s %10s %10s %7s %10s  %s",
+                "Line #", "Hits", "Time", "Per Hit", "% Time", "p99", "Line Contents");
+        out.println(header);
+        out.println("=".repeat(header.length() + 16));
+        Map<Integer, LineProfile> byLine = new LinkedHashMap<>();
+        lines.forEach(l -> byLine.put(l.line().line(), l));
+        int first = lines.get(0).line().line();
+        int last = lines.get(lines.size() - 1).line().line();
+        for (int n = first; n <= last; n++) {
+            LineProfile l = byLine.get(n);
+            String contents = sources.line(file, n);
+            if (l == null) {
+                out.println(String.format(Locale.ROOT, "%6d %12s %10s %10s %7s %10s  %s", n, "", "", "", "", "", contents));
+            } else {
+                out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", n, l.hits(),
+                        Durations.format(l.totalNanos()), Durations.format((double) l.totalNanos() / l.hits()),
+                        total == 0 ? 0.0 : 100.0 * l.totalNanos() / total, Durations.format(l.percentileNanos(99)), contents));
+            }
+        }
+        out.println();
+    }
+}

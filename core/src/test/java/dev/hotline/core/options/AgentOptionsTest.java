@@ -1,0 +1,164 @@
+package dev.hotline.core.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void parses_every_known_option() {
+        AgentOptions options = AgentOptions.parse(
+                "includes=com.acme.*:org.example.Foo,excludes=com.acme.generated.*,lines=com.acme.Hot#loop,"
+                        + "alloc=com.acme.*,out=/tmp/dumps/app.hotline,log=debug");
+
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.includes().matches("com.acme.Service")).isTrue();
+        assertThat(options.includes().matches("org.example.Foo")).isTrue();
+        assertThat(options.includes().matches("org.example.Bar")).isFalse();
+        assertThat(options.excludes().matches("com.acme.generated.Proto")).isTrue();
+        assertThat(options.excludes().matches("com.acme.Service")).isFalse();
+        assertThat(options.lines()).isEqualTo("com.acme.Hot#loop");
+        assertThat(options.alloc()).isEqualTo("com.acme.*");
+        assertThat(options.out(1)).isEqualTo(Path.of("/tmp/dumps/app.hotline"));
+        assertThat(options.logLevel()).isEqualTo("debug");
+    }
+
+    @Test
+    void no_options_mean_the_defaults_and_no_problems() {
+        for (String none : new String[] {null, "", "   "}) {
+            AgentOptions options = AgentOptions.parse(none);
+
+            assertThat(options.problems()).as("options %s", none).isEmpty();
+            assertThat(options.raw()).isEmpty();
+            assertThat(options.includes()).isNull();
+            assertThat(options.excludes().matches("com.acme.Anything")).isFalse();
+            assertThat(options.lines()).isNull();
+            assertThat(options.alloc()).isNull();
+            assertThat(options.logLevel()).isEqualTo("warn");
+            assertThat(options.out(77)).isEqualTo(Path.of("hotline-77.hotline"));
+        }
+    }
+
+    @Test
+    void out_replaces_every_percent_p_with_the_pid() {
+        AgentOptions options = AgentOptions.parse("out=/var/tmp/%p/app-%p.hotline");
+
+        assertThat(options.out(12345)).isEqualTo(Path.of("/var/tmp/12345/app-12345.hotline"));
+    }
+
+    @Test
+    void out_without_percent_p_is_used_as_given() {
+        assertThat(AgentOptions.parse("out=run.hotline").out(12345)).isEqualTo(Path.of("run.hotline"));
+    }
+
+    @Test
+    void the_default_out_is_hotline_pid_in_the_working_directory() {
+        assertThat(AgentOptions.DEFAULT_OUT).isEqualTo("hotline-%p.hotline");
+        assertThat(AgentOptions.parse("log=info").out(4242)).isEqualTo(Path.of("hotline-4242.hotline"));
+    }
+
+    @Test
+    void an_empty_out_is_a_problem_and_the_default_stands() {
+        AgentOptions options = AgentOptions.parse("out=");
+
+        assertThat(options.problems()).singleElement().asString().contains("out=").contains(AgentOptions.DEFAULT_OUT);
+        assertThat(options.out(9)).isEqualTo(Path.of("hotline-9.hotline"));
+    }
+
+    @Test
+    void an_unknown_key_is_a_problem_that_names_it_and_the_known_keys() {
+        AgentOptions options = AgentOptions.parse("includes=com.acme.*,inclued=com.other.*");
+
+        assertThat(options.problems()).singleElement().asString()
+                .contains("'inclued'")
+                .contains("includes", "excludes", "lines", "alloc", "out", "log");
+        assertThat(options.includes().matches("com.acme.Service")).isTrue();
+        assertThat(options.includes().matches("com.other.Service")).isFalse();
+    }
+
+    @Test
+    void a_pair_without_an_equals_sign_is_a_problem_not_an_exception() {
+        AgentOptions options = AgentOptions.parse("nonsense,log=info");
+
+        assertThat(options.problems()).singleElement().asString().contains("'nonsense'").contains("key=value");
+        assertThat(options.logLevel()).isEqualTo("info");
+    }
+
+    @Test
+    void a_pair_without_a_key_is_a_problem() {
+        AgentOptions options = AgentOptions.parse("=com.acme.*");
+
+        assertThat(options.problems()).singleElement().asString().contains("'=com.acme.*'");
+        assertThat(options.includes()).isNull();
+    }
+
+    @Test
+    void every_problem_is_reported_once_and_on_one_line() {
+        AgentOptions options = AgentOptions.parse("nonsense,colour=blue,log=loud,out=,=x,includes=com.acme.*");
+
+        assertThat(options.problems()).hasSize(5).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));
+        assertThat(options.includes().matches("com.acme.A")).isTrue();
+    }
+
+    @Test
+    void parsing_never_throws_on_odd_input() {
+        for (String odd : new String[] {",", ",,,", "=", "==", "log", "log==debug", "includes=:", "out=%p", "\u0000=\u0000",
+                "includes=[", "includes=(?", "includes=\\"}) {
+            AgentOptions options = AgentOptions.parse(odd);
+            assertThat(options).as("options %s", odd).isNotNull();
+            options.includes();
+            options.excludes();
+            options.out(1);
+            options.logLevel();
+        }
+    }
+
+    @Test
+    void an_unknown_log_level_is_a_problem_and_warn_stands() {
+        AgentOptions options = AgentOptions.parse("log=verbose");
+
+        assertThat(options.problems()).singleElement().asString().contains("log=verbose").contains("error, warn, info, debug");
+        assertThat(options.logLevel()).isEqualTo("warn");
+    }
+
+    @Test
+    void log_levels_are_case_insensitive() {
+        assertThat(AgentOptions.parse("log=DEBUG").logLevel()).isEqualTo("debug");
+        assertThat(AgentOptions.parse("log=Error").problems()).isEmpty();
+        assertThat(AgentOptions.parse("log=Error").logLevel()).isEqualTo("error");
+    }
+
+    @Test
+    void whitespace_around_keys_and_values_is_ignored() {
+        AgentOptions options = AgentOptions.parse("  includes = com.acme.* , log = info ");
+
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.includes().matches("com.acme.A")).isTrue();
+        assertThat(options.logLevel()).isEqualTo("info");
+    }
+
+    @Test
+    void a_later_value_of_the_same_key_wins() {
+        assertThat(AgentOptions.parse("out=a.hotline,out=b.hotline").out(1)).isEqualTo(Path.of("b.hotline"));
+    }
+
+    @Test
+    void a_value_may_contain_equals_signs() {
+        assertThat(AgentOptions.parse("out=/tmp/a=b/%p.hotline").out(3)).isEqualTo(Path.of("/tmp/a=b/3.hotline"));
+    }
+
+    @Test
+    void raw_keeps_the_options_as_given() {
+        assertThat(AgentOptions.parse(" includes=com.acme.*,nonsense ").raw()).isEqualTo("includes=com.acme.*,nonsense");
+    }
+
+    @Test
+    void problems_cannot_be_modified_by_callers() {
+        AgentOptions options = AgentOptions.parse("nonsense");
+
+        assertThatThrownBy(() -> options.problems().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
