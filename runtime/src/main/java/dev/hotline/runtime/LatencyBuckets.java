@@ -20,8 +20,8 @@ public final class LatencyBuckets {
     public static final int SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
     private static final long SUB_BUCKET_MASK = (2L << SUB_BUCKET_HALF_COUNT_MAGNITUDE) - 1;
     private static final int LEADING_ZERO_COUNT_BASE = 64 - SUB_BUCKET_HALF_COUNT_MAGNITUDE - 1;
-    /** Enough buckets for any non-negative long. */
-    public static final int BUCKET_COUNT = LEADING_ZERO_COUNT_BASE + 1;
+    /** Enough buckets for any non-negative long: the largest, 2^63 - 1, lands in bucket 55. */
+    public static final int BUCKET_COUNT = LEADING_ZERO_COUNT_BASE;
 
     private final long[][] buckets = new long[BUCKET_COUNT][];
 

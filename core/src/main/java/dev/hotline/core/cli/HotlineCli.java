@@ -25,7 +25,8 @@ public final class HotlineCli {
         });
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("hotline " + failed.getCommandName() + ": " + e.getMessage());
+            failed.getErr().println((failed.getParent() == null ? "hotline" : "hotline " + failed.getCommandName())
+                    + ": " + e.getMessage());
             failed.getErr().println("Try 'hotline " + (failed.getParent() == null ? "" : failed.getCommandName() + " ") + "--help'.");
             failed.getErr().flush();
             return EXIT_BAD_INPUT;

@@ -1,6 +1,7 @@
 package dev.hotline.core.cli;
 
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
@@ -51,8 +52,15 @@ final class ReportCommand implements Callable<Integer> {
         if (output == null) {
             return report.print(dump, spec.commandLine().getOut(), err);
         }
+        Profile profile = ReportOptions.load(dump, err); // before creating the output: a bad dump leaves no file
+        if (profile == null) {
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
         try (PrintWriter out = ReportOptions.fileWriter(output)) {
-            return report.print(dump, out, err);
+            return report.render(profile, dump, out, err);
+        } catch (IOException e) {
+            err.println("hotline: cannot write " + output + ": " + HotlineCli.describe(e));
+            return HotlineCli.EXIT_BAD_INPUT;
         }
     }
 }

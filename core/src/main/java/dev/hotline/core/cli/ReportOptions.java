@@ -38,22 +38,28 @@ final class ReportOptions {
 
     /** Reads {@code dump} and prints the report; returns the exit code. */
     int print(Path dump, PrintWriter out, PrintWriter err) {
-        Profile profile;
+        Profile profile = load(dump, err);
+        return profile == null ? HotlineCli.EXIT_BAD_INPUT : render(profile, dump, out, err);
+    }
+
+    /** The dump's profile, or null after one line on {@code err} saying why it cannot be read. */
+    static Profile load(Path dump, PrintWriter err) {
+        String problem;
         try {
-            profile = DumpReader.read(dump);
+            return DumpReader.read(dump);
         } catch (NoSuchFileException e) {
-            err.println("hotline: no dump at " + dump);
-            err.flush();
-            return HotlineCli.EXIT_BAD_INPUT;
+            problem = "no dump at " + dump;
         } catch (DumpFormatException e) {
-            err.println("hotline: cannot read " + dump + ": " + e.getMessage());
-            err.flush();
-            return HotlineCli.EXIT_BAD_INPUT;
+            problem = "cannot read " + dump + ": " + e.getMessage();
         } catch (IOException e) {
-            err.println("hotline: cannot read " + dump + ": " + HotlineCli.describe(e));
-            err.flush();
-            return HotlineCli.EXIT_BAD_INPUT;
+            problem = "cannot read " + dump + ": " + HotlineCli.describe(e);
         }
+        err.println("hotline: " + problem);
+        err.flush();
+        return null;
+    }
+
+    int render(Profile profile, Path dump, PrintWriter out, PrintWriter err) {
         try {
             if (format == Format.JSON) {
                 new JsonReport(sort).render(profile, out);

@@ -35,12 +35,12 @@ public final class DumpWriter {
      */
     public static void writeAtomically(Profile profile, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+        Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, prefix, ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, prefix, ".tmp");
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.deleteIfExists(temp);
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
             try (OutputStream out = Files.newOutputStream(temp)) {
                 write(profile, out);
             }
@@ -63,8 +63,8 @@ public final class DumpWriter {
         block(out, DumpFormat.BLOCK_SESSION, payload -> {
             payload.writeInt(profile.session().size());
             for (Map.Entry<String, String> fact : profile.session().entrySet()) {
-                payload.writeUTF(fact.getKey());
-                payload.writeUTF(fact.getValue());
+                payload.writeUTF(limit(fact.getKey()));
+                payload.writeUTF(limit(fact.getValue()));
             }
         });
 
@@ -129,6 +129,17 @@ public final class DumpWriter {
         out.writeInt(0);
         out.flush();
     }
+
+    /** writeUTF takes at most 65,535 bytes; a longer fact (a huge command line) is cut, marked "...". */
+    static String limit(String value) {
+        if (value.length() <= MAX_FACT_CHARS) {
+            return value;
+        }
+        return value.substring(0, MAX_FACT_CHARS) + "...";
+    }
+
+    /** Characters kept of a session fact: even at 3 bytes each they fit writeUTF's 65,535 bytes. */
+    static final int MAX_FACT_CHARS = 21_000;
 
     private static void addTreeMethods(CallTreeNode node, Map<MethodRef, Integer> index, List<MethodProfile> methods) {
         for (CallTreeNode child : node.children()) {

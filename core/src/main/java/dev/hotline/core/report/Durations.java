@@ -12,21 +12,22 @@ public final class Durations {
         if (nanos < 1_000) {
             return nanos + " ns";
         }
-        if (nanos < 1_000_000) {
-            return scaled(nanos / 1e3, "µs");
-        }
-        if (nanos < 1_000_000_000) {
-            return scaled(nanos / 1e6, "ms");
-        }
-        return scaled(nanos / 1e9, "s");
+        return format((double) nanos);
     }
 
     /** Like {@link #format(long)} for a mean, which may be fractional. */
     public static String format(double nanos) {
+        // Choose the unit after rounding to 3 significant digits: 999.7 µs reads "1.00 ms".
         if (nanos < 999.5) {
             return scaled(nanos, "ns");
         }
-        return format(Math.round(nanos));
+        if (nanos < 999_500) {
+            return scaled(nanos / 1e3, "µs");
+        }
+        if (nanos < 999_500_000) {
+            return scaled(nanos / 1e6, "ms");
+        }
+        return scaled(nanos / 1e9, "s");
     }
 
     private static String scaled(double value, String unit) {

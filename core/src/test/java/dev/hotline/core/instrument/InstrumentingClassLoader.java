@@ -1,5 +1,6 @@
 package dev.hotline.core.instrument;
 
+import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,13 @@ final class InstrumentingClassLoader extends ClassLoader {
     private final Map<String, byte[]> instrumented = new LinkedHashMap<>();
 
     InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix) {
+        this(catalog, packagePrefix, MethodSelection.none());
+    }
+
+    InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix, MethodSelection lines) {
         super(InstrumentingClassLoader.class.getClassLoader());
         this.packagePrefix = packagePrefix;
-        this.instrumenter = new ClassInstrumenter(catalog);
+        this.instrumenter = new ClassInstrumenter(catalog, lines);
     }
 
     @Override

@@ -48,7 +48,7 @@ class ValidationTargetsTest {
     void counts_match_the_expectations_written_beside_the_code(Class<?> target) throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS);
-        Profile profile = runInOwnThread(loader, target.getName(), catalog);
+        Profile profile = TargetRunner.run(loader, target.getName(), catalog);
 
         List<Expectation> expectations = expectations(target);
         assertThat(expectations).isNotEmpty();
@@ -63,35 +63,6 @@ class ValidationTargetsTest {
             }
         }
         verifyAll(loader);
-    }
-
-    private static Profile runInOwnThread(InstrumentingClassLoader loader, String className, ProbeCatalog catalog)
-            throws Exception {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                Runnable runnable = (Runnable) loader.loadClass(className).getDeclaredConstructor().newInstance();
-                runnable.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        thread.start();
-        thread.join();
-        if (failure.get() != null) {
-            throw new AssertionError("target failed", failure.get());
-        }
-        List<ThreadRecorder> mine = new ArrayList<>();
-        for (ThreadRecorder r : Recorders.all()) {
-            if (r.threadId() == thread.getId()) {
-                mine.add(r);
-            }
-        }
-        assertThat(mine).hasSize(1);
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine);
-        assertThat(profile.session().get("calls.open")).isEqualTo("0");
-        assertThat(profile.session().get("frames.abandoned")).as("frames dropped by unwinding").isIn("0", "1");
-        return profile;
     }
 
     /** Every class the loader instrumented passes ASM's verifier (CheckClassAdapter with SimpleVerifier). */

@@ -20,7 +20,8 @@ class AgentOptionsTest {
         assertThat(options.includes().matches("org.example.Bar")).isFalse();
         assertThat(options.excludes().matches("com.acme.generated.Proto")).isTrue();
         assertThat(options.excludes().matches("com.acme.Service")).isFalse();
-        assertThat(options.lines()).isEqualTo("com.acme.Hot#loop");
+        assertThat(options.lines().selects("com.acme.Hot", "loop")).isTrue();
+        assertThat(options.lines().selects("com.acme.Hot", "run")).isFalse();
         assertThat(options.alloc()).isEqualTo("com.acme.*");
         assertThat(options.out(1)).isEqualTo(Path.of("/tmp/dumps/app.hotline"));
         assertThat(options.logLevel()).isEqualTo("debug");
@@ -35,7 +36,7 @@ class AgentOptionsTest {
             assertThat(options.raw()).isEmpty();
             assertThat(options.includes()).isNull();
             assertThat(options.excludes().matches("com.acme.Anything")).isFalse();
-            assertThat(options.lines()).isNull();
+            assertThat(options.lines().isEmpty()).isTrue();
             assertThat(options.alloc()).isNull();
             assertThat(options.logLevel()).isEqualTo("warn");
             assertThat(options.out(77)).isEqualTo(Path.of("hotline-77.hotline"));

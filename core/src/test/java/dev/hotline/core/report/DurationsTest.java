@@ -3,7 +3,6 @@ package dev.hotline.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,9 +49,6 @@ class DurationsTest {
     }
 
     @Test
-    @Disabled("bug: Durations.format(long) picks the unit before rounding, so 999.5 µs .. 999.999 µs print as"
-            + " \"1000 µs\" and 999.5 ms .. 999.999 ms as \"1000 ms\" (four digits, wrong unit); format(double)"
-            + " already handles this boundary for nanoseconds. Enable once fixed.")
     void values_that_round_up_to_a_thousand_move_to_the_next_unit() {
         assertThat(Durations.format(999_500L)).isEqualTo("1.00 ms");
         assertThat(Durations.format(999_999L)).isEqualTo("1.00 ms");

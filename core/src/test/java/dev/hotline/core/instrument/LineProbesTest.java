@@ -1,0 +1,99 @@
+package dev.hotline.core.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.core.instrument.targets.LineCounts;
+import dev.hotline.core.instrument.targets.Sleeper;
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Line probes on validation targets: exact hits per line as written beside each line
+ * ({@code // hits: N}), every instrumented class verified by ASM and by the JVM.
+ */
+class LineProbesTest {
+
+    private static final Pattern HITS = Pattern.compile("//\\s*hits:\\s*(\\d+)");
+    private static final String TARGETS = "dev.hotline.core.instrument.targets.";
+
+    @Test
+    void every_line_is_hit_exactly_as_often_as_written_beside_it() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS,
+                MethodSelection.parse(TARGETS + "LineCounts*"));
+        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+
+        String file = LineCounts.class.getName().replace('.', '/') + ".java";
+        List<String> source = Files.readAllLines(Paths.get("src/test/java", file));
+        int checked = 0;
+        for (int n = 1; n <= source.size(); n++) {
+            Matcher m = HITS.matcher(source.get(n - 1));
+            long hits = hitsAt(profile, file, n);
+            if (m.find()) {
+                assertThat(hits).as("hits of line %d: %s", n, source.get(n - 1).trim()).isEqualTo(Long.parseLong(m.group(1)));
+                checked++;
+            } else {
+                assertThat(hits).as("line %d has no expectation but was hit: %s", n, source.get(n - 1).trim()).isZero();
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    @Test
+    void a_line_that_sleeps_holds_at_least_90_percent_of_its_method_time() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS,
+                MethodSelection.parse(TARGETS + "Sleeper#run"));
+        Profile profile = TargetRunner.run(loader, Sleeper.class.getName(), catalog);
+
+        String file = Sleeper.class.getName().replace('.', '/') + ".java";
+        int sleepLine = lineContaining(file, "Thread.sleep(200)");
+        long methodLineTime = profile.lines().stream()
+                .filter(l -> l.line().method().name().equals("run")).mapToLong(LineProfile::totalNanos).sum();
+        MethodProfile run = profile.methods().stream().filter(m -> m.method().name().equals("run")).findFirst().orElseThrow();
+        LineProfile sleep = profile.lines().stream().filter(l -> l.line().line() == sleepLine).findFirst().orElseThrow();
+
+        assertThat(sleep.hits()).isEqualTo(1);
+        assertThat(sleep.totalNanos()).isGreaterThanOrEqualTo(200_000_000L);
+        assertThat((double) sleep.totalNanos() / run.totalNanos()).isGreaterThanOrEqualTo(0.9);
+        assertThat(methodLineTime).isLessThanOrEqualTo(run.totalNanos());
+    }
+
+    @Test
+    void only_the_selected_methods_get_line_probes() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS,
+                MethodSelection.parse(TARGETS + "LineCounts#lambda"));
+        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+
+        assertThat(profile.lines()).isNotEmpty().allSatisfy(l ->
+                assertThat(l.line().method().name()).isIn("lambda", "lambda$lambda$0"));
+        assertThat(profile.methods()).anySatisfy(m -> assertThat(m.method().name()).isEqualTo("run"));
+    }
+
+    private static long hitsAt(Profile profile, String file, int line) {
+        return profile.lines().stream().filter(l -> l.line().file().equals(file) && l.line().line() == line)
+                .mapToLong(LineProfile::hits).sum();
+    }
+
+    private static int lineContaining(String file, String text) throws Exception {
+        List<String> source = Files.readAllLines(Path.of("src/test/java", file));
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+}
