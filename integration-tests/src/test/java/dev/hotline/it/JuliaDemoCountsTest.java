@@ -2,7 +2,10 @@ package dev.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.Profile;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +29,24 @@ class JuliaDemoCountsTest {
         return runs.stream();
     }
 
+    private static int lineOf(String file, String text) throws java.io.IOException {
+        List<String> source = Files.readAllLines(Paths.get(System.getProperty("hotline.demo.sources",
+                "../demo-app/src/main/java"), "dev/hotline/demo", file));
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not found in " + file);
+    }
+
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("runs")
     void complex_multiply_and_add_are_each_called_exactly_once_per_iteration(Jdks.Jdk jdk, String impl) throws Exception {
         Path dump = ChildJvm.dumpPath("julia-" + impl);
-        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk, "includes=dev.hotline.demo.*,out=" + dump,
+        // line probes on in the method holding the inner loop: also proves they keep the counts exact
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk,
+                "includes=dev.hotline.demo.*,lines=dev.hotline.demo.BoxedJulia#calculate,out=" + dump,
                 "-jar", ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "--impl", impl), 600);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -43,6 +59,11 @@ class JuliaDemoCountsTest {
         // two new Complex per iteration, two per grid point for zs and cs
         assertThat(Dumps.method(profile, "dev.hotline.demo.Complex", "<init>").calls()).isEqualTo(2 * ITERATIONS + 2_000_000L);
         assertThat(profile.session().get("calls.open")).isEqualTo("0");
+        int zLine = lineOf("BoxedJulia.java", "z = z.multiply(z).add(c);");
+        long zHits = profile.lines().stream()
+                .filter(l -> l.line().file().equals("dev/hotline/demo/BoxedJulia.java") && l.line().line() == zLine)
+                .mapToLong(LineProfile::hits).sum();
+        assertThat(zHits).as("hits of the line z = z*z + c").isEqualTo(ITERATIONS);
         if (impl.equals("parallel")) {
             assertThat(Integer.parseInt(profile.session().get("threads"))).isGreaterThan(1);
         }

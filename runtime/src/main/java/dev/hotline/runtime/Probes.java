@@ -44,6 +44,26 @@ public final class Probes {
         recorder.line(methodId, lineId);
     }
 
+    /** Counts one allocation of an instance at allocation site {@code site} (after its {@code new}). */
+    public static void allocation(ThreadRecorder recorder, int site) {
+        recorder.allocation(site);
+    }
+
+    /**
+     * Counts one array allocation at {@code site} (after it succeeded). Takes the length first so
+     * instrumented code can pass the copy it kept of the operand: {@code [len, array] -> swap -> call}.
+     * {@code elementBytes} is 1, 2, 4 or 8, or 0 for references.
+     */
+    public static void arrayAllocation(int length, ThreadRecorder recorder, int site, int elementBytes) {
+        recorder.arrayAllocation(site, length, elementBytes);
+    }
+
+    /** Counts a {@code multianewarray} of up to three given dimensions (see ThreadRecorder). */
+    public static void multiArrayAllocation(ThreadRecorder recorder, int site, int dims, int d1, int d2, int d3,
+                                            int leafBytes) {
+        recorder.multiArrayAllocation(site, dims, d1, d2, d3, leafBytes);
+    }
+
     /** Records the normal end (a return) of the call of {@code methodId} that is on top of the stack. */
     public static void exit(ThreadRecorder recorder, int methodId) {
         recorder.exit(methodId, false);

@@ -33,6 +33,7 @@ public final class ThreadRecorder {
     private long[] frameLineStart = new long[32];
 
     private final CallNode root = new CallNode(CallNode.ROOT_ID);
+    private final AllocationCounters allocations = new AllocationCounters();
     private long abandonedFrames;
 
     ThreadRecorder(String threadName, long threadId) {
@@ -84,6 +85,31 @@ public final class ThreadRecorder {
      * Execution of {@code methodId}'s top frame enters the code of line probe {@code lineId}: the
      * line open in that frame, if any, ends now. One clock read per line entered.
      */
+    void allocation(int site) {
+        allocations.count(site);
+    }
+
+    void arrayAllocation(int site, int length, int elementBytes) {
+        allocations.count(site, ArrayLayout.arrayBytes(length, elementBytes));
+    }
+
+    /**
+     * A {@code multianewarray} with up to three dimensions given: counts one allocation and the
+     * bytes of every array it creates. {@code dims} is how many were given; {@code leafBytes} is
+     * the element size of the last given level (0: reference); upper levels hold references.
+     */
+    void multiArrayAllocation(int site, int dims, int d1, int d2, int d3, int leafBytes) {
+        long total = ArrayLayout.arrayBytes(d1, dims == 1 ? leafBytes : 0);
+        if (dims >= 2) {
+            long level2 = ArrayLayout.arrayBytes(d2, dims == 2 ? leafBytes : 0);
+            if (dims >= 3) {
+                level2 += (long) d2 * ArrayLayout.arrayBytes(d3, leafBytes);
+            }
+            total += (long) d1 * level2;
+        }
+        allocations.count(site, total);
+    }
+
     void line(int methodId, int lineId) {
         long now = System.nanoTime();
         int d = depth - 1;
@@ -171,6 +197,11 @@ public final class ThreadRecorder {
     /** Counters indexed by line probe id; entries are null for lines this thread never ran. */
     public LineCounters[] lines() {
         return lines;
+    }
+
+    /** What this thread allocated at each allocation site. */
+    public AllocationCounters allocations() {
+        return allocations;
     }
 
     /** The root of this thread's calling-context tree (its children are the outermost calls). */
