@@ -26,25 +26,31 @@ final class AgentInstaller {
         AgentOptions options = AgentOptions.parse(rawOptions);
         Log.setLevel(options.logLevel());
         options.problems().forEach(Log::error);
-        if (options.alloc() != null) {
-            Log.warn("ignoring alloc=" + options.alloc() + ": allocation counters are not in this version of hotline yet");
-        }
         Path out = options.out(ProcessHandle.current().pid());
         warnIfUnwritable(out);
 
         ProbeCatalog catalog = new ProbeCatalog();
         TransformStats stats = new TransformStats();
-        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines());
-        ClassFilter filter = new ClassFilter(options.includes(), options.excludes(), options.lines());
+        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines(), options.alloc());
+        ClassFilter filter = new ClassFilter(options.includes(), options.excludes(), options.lines(), options.alloc());
+        JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
+        if (!options.alloc().isEmpty()) {
+            JvmInstanceSizes.configureArrayLayout(instrumentation);
+        }
 
-        TimerTransformer transformer = new TimerTransformer(filter, instrumenter, stats);
+        TimerTransformer transformer = new TimerTransformer(filter, instrumenter, stats,
+                options.alloc().isEmpty() ? null : (name, loader) -> {
+                    if (options.alloc().selectsClass(name)) {
+                        sizes.definedBy(name, loader);
+                    }
+                });
         warmUp(instrumenter);
         instrumentation.addTransformer(transformer, true);
         if (attached) {
             retransformLoaded(instrumentation, filter);
         }
 
-        Thread hook = new Thread(new DumpOnExit(catalog, stats, out, options.raw(), startMillis), "hotline-dump");
+        Thread hook = new Thread(new DumpOnExit(catalog, stats, sizes, out, options.raw(), startMillis), "hotline-dump");
         Runtime.getRuntime().addShutdownHook(hook);
         Log.info("started; dump goes to " + out.toAbsolutePath());
     }

@@ -20,15 +20,18 @@ final class ClassFilter {
     private final ClassPattern includes;
     private final ClassPattern excludes;
     private final MethodSelection lines;
+    private final MethodSelection allocations;
 
     /**
      * @param includes null for the default (every class of a non-JDK loader)
      * @param lines    classes with line probes are instrumented even if {@code includes} misses them
+     * @param allocations likewise for classes with allocation counters
      */
-    ClassFilter(ClassPattern includes, ClassPattern excludes, MethodSelection lines) {
+    ClassFilter(ClassPattern includes, ClassPattern excludes, MethodSelection lines, MethodSelection allocations) {
         this.includes = includes;
         this.excludes = excludes;
         this.lines = lines;
+        this.allocations = allocations;
     }
 
     /** @param name binary name with dots */
@@ -48,6 +51,6 @@ final class ClassFilter {
         if (excludes.matches(name)) {
             return false;
         }
-        return includes == null || includes.matches(name) || lines.selectsClass(name);
+        return includes == null || includes.matches(name) || lines.selectsClass(name) || allocations.selectsClass(name);
     }
 }

@@ -2,6 +2,7 @@ package dev.hotline.agent;
 
 import dev.hotline.core.dump.DumpWriter;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.InstanceSizes;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.RuntimeSnapshot;
 import dev.hotline.core.profile.SessionKeys;
@@ -18,13 +19,16 @@ final class DumpOnExit implements Runnable {
 
     private final ProbeCatalog catalog;
     private final TransformStats stats;
+    private final InstanceSizes sizes;
     private final Path out;
     private final String options;
     private final long startMillis;
 
-    DumpOnExit(ProbeCatalog catalog, TransformStats stats, Path out, String options, long startMillis) {
+    DumpOnExit(ProbeCatalog catalog, TransformStats stats, InstanceSizes sizes, Path out, String options,
+               long startMillis) {
         this.catalog = catalog;
         this.stats = stats;
+        this.sizes = sizes;
         this.out = out;
         this.options = options;
         this.startMillis = startMillis;
@@ -33,7 +37,7 @@ final class DumpOnExit implements Runnable {
     @Override
     public void run() {
         try {
-            Profile profile = RuntimeSnapshot.capture(catalog, session());
+            Profile profile = RuntimeSnapshot.capture(catalog, session(), sizes);
             DumpWriter.writeAtomically(profile, out);
             Log.info("dump written to " + out.toAbsolutePath());
         } catch (Throwable t) {

@@ -3,6 +3,7 @@ package dev.hotline.agent;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.function.BiConsumer;
 
 /**
  * The agent's {@link ClassFileTransformer}: runs core's {@link ClassInstrumenter} (the same
@@ -14,11 +15,15 @@ final class TimerTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final ClassInstrumenter instrumenter;
     private final TransformStats stats;
+    private final BiConsumer<String, ClassLoader> onInstrumented;
 
-    TimerTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats) {
+    /** @param onInstrumented told of every class instrumented and its loader; may be null */
+    TimerTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats,
+                     BiConsumer<String, ClassLoader> onInstrumented) {
         this.filter = filter;
         this.instrumenter = instrumenter;
         this.stats = stats;
+        this.onInstrumented = onInstrumented;
     }
 
     @Override
@@ -34,6 +39,9 @@ final class TimerTransformer implements ClassFileTransformer {
         try {
             byte[] instrumented = instrumenter.instrument(classFile);
             stats.instrumented(name);
+            if (onInstrumented != null) {
+                onInstrumented.accept(name, loader);
+            }
             return instrumented;
         } catch (Throwable t) {
             stats.failed(name, t);

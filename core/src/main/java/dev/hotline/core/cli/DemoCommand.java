@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Also record line probes in the demo and print line_profiler-style tables.")
     boolean lines;
 
+    @Option(names = "--alloc", description = "Also count the demo's allocations and print the allocation view.")
+    boolean alloc;
+
     @Option(names = {"-o", "--output"}, defaultValue = "hotline-demo.hotline", paramLabel = "FILE",
             description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -70,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         AgentLaunch launch = new AgentLaunch(agent)
                 .option("includes", "dev.hotline.demo.*")
                 .option("lines", lines ? "dev.hotline.demo.*" : null)
+                .option("alloc", alloc ? "dev.hotline.demo.*" : null)
                 .option("out", dump.toString());
         out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
         out.flush();
@@ -79,8 +83,18 @@ final class DemoCommand implements Callable<Integer> {
             return exitCode;
         }
         out.println();
+        Path sources = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
+        if (alloc) {
+            report.allocationReport = new dev.hotline.core.report.AllocationReport(report.top,
+                    dev.hotline.core.report.SourceLookup.of(sources.toString()));
+            int code = report.print(dump, out, err);
+            report.allocationReport = null;
+            if (code != 0) {
+                return code;
+            }
+        }
         if (lines) {
-            Path sources = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
+            Path unused = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
             report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(sources.toString()));
             int code = report.print(dump, out, err);
             report.lineReport = null;

@@ -39,6 +39,10 @@ final class RecordCommand implements Callable<Integer> {
             description = "Methods that also get line probes: class patterns or 'Class#method', ':'-separated.")
     String lines;
 
+    @Option(names = "--alloc", paramLabel = "METHODS",
+            description = "Methods whose allocation sites get counters: class patterns or 'Class#method', ':'-separated.")
+    String alloc;
+
     @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug.")
     String log;
 
@@ -56,6 +60,7 @@ final class RecordCommand implements Callable<Integer> {
                 .option(AgentOptions.INCLUDES, includes)
                 .option(AgentOptions.EXCLUDES, excludes)
                 .option(AgentOptions.LINES, lines)
+                .option(AgentOptions.ALLOC, alloc)
                 .option(AgentOptions.LOG, log)
                 .option(AgentOptions.OUT, Paths.get(out).toAbsolutePath().toString());
         Process process;
@@ -79,6 +84,11 @@ final class RecordCommand implements Callable<Integer> {
             report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(null));
             report.print(dump, stdout, err);
             report.lineReport = null;
+        }
+        if (alloc != null) {
+            report.allocationReport = new dev.hotline.core.report.AllocationReport(report.top, dev.hotline.core.report.SourceLookup.of(null));
+            report.print(dump, stdout, err);
+            report.allocationReport = null;
         }
         int reportCode = report.print(dump, stdout, err);
         return exitCode != 0 ? exitCode : reportCode;

@@ -2,6 +2,7 @@ package dev.hotline.core.cli;
 
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.report.AllocationReport;
 import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print the method table of a dump, like cProfile's pstats:",
             "ncalls, tottime (self), percall, cumtime (inclusive), percall, p50, p99, max;",
-            "with --lines, line_profiler's per-line table for methods recorded with lines=.",
+            "with --lines, line_profiler's per-line table for methods recorded with lines=;",
+            "with --alloc, the allocation sites of methods recorded with alloc=.",
             "Exit code 2 if the file is missing or not a readable dump."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -36,6 +38,9 @@ final class ReportCommand implements Callable<Integer> {
                 "methods with line data, or those METHODS selects ('Class#method' patterns, ':'-separated)."})
     String lines;
 
+    @Option(names = "--alloc", description = "Print the allocation sites and a per-line allocation view (memory_profiler-style).")
+    boolean alloc;
+
     @Option(names = "--source-path", paramLabel = "PATH",
             description = "Directories and -sources.jar files to find source in, ':'-separated (src/main/java is always tried).")
     String sourcePath;
@@ -46,6 +51,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (alloc) {
+            report.allocationReport = new AllocationReport(report.top, SourceLookup.of(sourcePath));
+        }
         if (lines != null) {
             report.lineReport = new LineReport(lines.equals("*") ? null : MethodSelection.parse(lines), SourceLookup.of(sourcePath));
         }

@@ -3,6 +3,7 @@ package dev.hotline.core.cli;
 import dev.hotline.core.dump.DumpFormatException;
 import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.report.AllocationReport;
 import dev.hotline.core.report.JsonReport;
 import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.MethodSort;
@@ -36,6 +37,9 @@ final class ReportOptions {
     /** When set (report --lines), the line tables are printed instead of the method table. */
     LineReport lineReport;
 
+    /** When set (report --alloc), the allocation view is printed instead of the method table. */
+    AllocationReport allocationReport;
+
     /** Reads {@code dump} and prints the report; returns the exit code. */
     int print(Path dump, PrintWriter out, PrintWriter err) {
         Profile profile = load(dump, err);
@@ -63,6 +67,8 @@ final class ReportOptions {
         try {
             if (format == Format.JSON) {
                 new JsonReport(sort).render(profile, out);
+            } else if (allocationReport != null) {
+                allocationReport.render(profile, out);
             } else if (lineReport != null) {
                 lineReport.render(profile, out);
             } else {

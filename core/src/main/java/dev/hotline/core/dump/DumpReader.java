@@ -1,6 +1,8 @@
 package dev.hotline.core.dump;
 
+import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
+import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.CallTreeNode;
@@ -68,6 +70,7 @@ public final class DumpReader {
         List<MethodProfile> methods = new ArrayList<>();
         CallTreeNode tree = CallTreeNode.root();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+        Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         while (true) {
             int type;
             int length;
@@ -95,6 +98,7 @@ public final class DumpReader {
                     case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
                     case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
                     case DumpFormat.BLOCK_LINES -> readLines(block, lines);
+                    case DumpFormat.BLOCK_ALLOCATIONS -> readAllocations(block, allocations);
                     default -> { } // a block of a newer minor version: skipped by design
                 }
             } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -107,7 +111,7 @@ public final class DumpReader {
                 byRef.put(m.method(), m);
             }
         }
-        return new Profile(session, byRef, tree, lines);
+        return new Profile(session, byRef, tree, lines, allocations);
     }
 
     private static void readSession(DataInputStream in, Map<String, String> session) throws IOException {
@@ -159,6 +163,23 @@ public final class DumpReader {
             LineProfile line = new LineProfile(ref, decode(encoded, method));
             line.add(hits, total);
             lines.put(ref, line);
+        }
+    }
+
+    private static void readAllocations(DataInputStream in, Map<AllocationSite, AllocationProfile> allocations)
+            throws IOException {
+        int count = in.readInt();
+        AllocationSite.Kind[] kinds = AllocationSite.Kind.values();
+        for (int i = 0; i < count; i++) {
+            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            int line = in.readInt();
+            String type = in.readUTF();
+            int kind = in.readUnsignedByte();
+            if (kind >= kinds.length) {
+                throw new DumpFormatException("corrupt dump: allocation site kind " + kind + " is unknown");
+            }
+            AllocationSite site = new AllocationSite(method, line, type, kinds[kind]);
+            allocations.computeIfAbsent(site, AllocationProfile::new).add(in.readLong(), in.readLong());
         }
     }
 

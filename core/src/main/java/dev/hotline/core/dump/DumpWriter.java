@@ -1,6 +1,7 @@
 package dev.hotline.core.dump;
 
 import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
@@ -122,6 +123,21 @@ public final class DumpWriter {
                 byte[] histogram = encode(line.histogram());
                 payload.writeInt(histogram.length);
                 payload.write(histogram);
+            }
+        });
+
+        List<AllocationProfile> allocations = profile.allocations();
+        block(out, DumpFormat.BLOCK_ALLOCATIONS, payload -> {
+            payload.writeInt(allocations.size());
+            for (AllocationProfile a : allocations) {
+                payload.writeUTF(a.site().method().className());
+                payload.writeUTF(a.site().method().name());
+                payload.writeUTF(a.site().method().descriptor());
+                payload.writeInt(a.site().line());
+                payload.writeUTF(a.site().type());
+                payload.writeByte(a.site().kind().ordinal());
+                payload.writeLong(a.count());
+                payload.writeLong(a.bytes());
             }
         });
 

@@ -22,16 +22,21 @@ public final class ClassInstrumenter {
 
     private final ProbeCatalog catalog;
     private final MethodSelection lines;
+    private final MethodSelection allocations;
 
     /** Method timers only. */
     public ClassInstrumenter(ProbeCatalog catalog) {
-        this(catalog, MethodSelection.none());
+        this(catalog, MethodSelection.none(), MethodSelection.none());
     }
 
-    /** Method timers, and line probes in the methods {@code lines} selects. */
-    public ClassInstrumenter(ProbeCatalog catalog, MethodSelection lines) {
+    /**
+     * Method timers, line probes in the methods {@code lines} selects and allocation counters in
+     * those {@code allocations} selects.
+     */
+    public ClassInstrumenter(ProbeCatalog catalog, MethodSelection lines, MethodSelection allocations) {
         this.catalog = catalog;
         this.lines = lines;
+        this.allocations = allocations;
     }
 
     /** The instrumented class; throws if the class cannot be instrumented (callers keep the original). */
@@ -44,6 +49,6 @@ public final class ClassInstrumenter {
 
     /** The instrumenting visitor chain in front of {@code next}. */
     public ClassVisitor wrap(ClassVisitor next) {
-        return new MethodTimerClassVisitor(next, catalog, lines);
+        return new MethodTimerClassVisitor(next, catalog, lines, allocations);
     }
 }

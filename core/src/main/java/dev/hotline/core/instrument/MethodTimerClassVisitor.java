@@ -25,17 +25,23 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
 
     private final ProbeCatalog catalog;
     private final MethodSelection lines;
+    private final MethodSelection allocations;
     private String internalName;
     private String sourceFile = "";
     private String binaryName;
     private int classFileMajor;
     private int methodsInstrumented;
 
-    /** @param lines methods that also get line probes */
-    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines) {
+    /**
+     * @param lines       methods that also get line probes
+     * @param allocations methods whose allocation sites also get counters
+     */
+    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
+                                   MethodSelection allocations) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
         this.lines = lines;
+        this.allocations = allocations;
     }
 
     @Override
@@ -70,11 +76,17 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
+                int recorderLocal = maxLocals;
+                UninitializedLabels news = UninitializedLabels.of(this);
                 if (lines.selects(binaryName, name)) {
-                    new LineProbeInserter(this, probeId, maxLocals,
+                    new LineProbeInserter(this, probeId, recorderLocal,
                             line -> catalog.registerLine(new LineRef(ref, sourceFile, line))).insert();
                 }
-                new MethodTimerInserter(internalName, this, probeId, writeFrames(this)).insert();
+                if (allocations.selects(binaryName, name)) {
+                    new AllocationSiteCounter(this, ref, recorderLocal, catalog::registerAllocation).insert();
+                }
+                new MethodTimerInserter(internalName, this, probeId, writeFrames(this), recorderLocal).insert();
+                news.restore();
                 accept(next);
             }
         };

@@ -52,14 +52,15 @@ final class MethodTimerInserter {
 
     /**
      * @param owner       internal name of the class declaring {@code method}
-     * @param writeFrames whether the class file carries stack map frames that must be kept valid
+     * @param writeFrames   whether the class file carries stack map frames that must be kept valid
+     * @param recorderLocal the method's original maxLocals
      */
-    MethodTimerInserter(String owner, MethodNode method, int probeId, boolean writeFrames) {
+    MethodTimerInserter(String owner, MethodNode method, int probeId, boolean writeFrames, int recorderLocal) {
         this.owner = owner;
         this.method = method;
         this.probeId = probeId;
         this.writeFrames = writeFrames;
-        this.recorderLocal = method.maxLocals;
+        this.recorderLocal = recorderLocal;
     }
 
     void insert() {
@@ -103,7 +104,7 @@ final class MethodTimerInserter {
             addHandler(afterSuper, tryEnd, false);
         }
 
-        method.maxLocals = recorderLocal + 1;
+        method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1);
         method.maxStack = Math.max(method.maxStack + 2, 3); // +recorder +id at a return; handler: 3
     }
 

@@ -97,8 +97,9 @@ public final class AgentOptions {
         return values.containsKey(LINES) ? MethodSelection.parse(values.get(LINES)) : MethodSelection.none();
     }
 
-    public String alloc() {
-        return values.get(ALLOC);
+    /** Methods whose allocation sites get counters (they always get a method timer too). */
+    public MethodSelection alloc() {
+        return values.containsKey(ALLOC) ? MethodSelection.parse(values.get(ALLOC)) : MethodSelection.none();
     }
 
     public String logLevel() {

@@ -15,6 +15,7 @@ public final class ProbeCatalog {
 
     private final List<MethodRef> methods = new ArrayList<>();
     private final List<LineRef> lines = new ArrayList<>();
+    private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
     private boolean capReported;
 
@@ -48,6 +49,20 @@ public final class ProbeCatalog {
 
     public synchronized int lineCount() {
         return lines.size();
+    }
+
+    /** The id of a new allocation site. */
+    public synchronized int registerAllocation(AllocationSite site) {
+        allocations.add(site);
+        return allocations.size() - 1;
+    }
+
+    public synchronized AllocationSite allocation(int id) {
+        return allocations.get(id);
+    }
+
+    public synchronized int allocationCount() {
+        return allocations.size();
     }
 
     public synchronized MethodRef method(int id) {

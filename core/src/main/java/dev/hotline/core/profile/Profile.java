@@ -1,5 +1,6 @@
 package dev.hotline.core.profile;
 
+import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class Profile {
     private final Map<MethodRef, MethodProfile> methods;
     private final CallTreeNode callTree;
     private final Map<LineRef, LineProfile> lines;
+    private final Map<AllocationSite, AllocationProfile> allocations;
 
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree) {
         this(session, methods, callTree, new LinkedHashMap<>());
@@ -25,10 +27,21 @@ public final class Profile {
 
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
                    Map<LineRef, LineProfile> lines) {
+        this(session, methods, callTree, lines, new LinkedHashMap<>());
+    }
+
+    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
+                   Map<LineRef, LineProfile> lines, Map<AllocationSite, AllocationProfile> allocations) {
         this.session = Collections.unmodifiableMap(new LinkedHashMap<>(session));
         this.methods = methods;
         this.callTree = callTree;
         this.lines = lines;
+        this.allocations = allocations;
+    }
+
+    /** Allocation sites that allocated, in no particular order. */
+    public List<AllocationProfile> allocations() {
+        return new ArrayList<>(allocations.values());
     }
 
     /** Lines with hits, in no particular order. */

@@ -1,5 +1,6 @@
 package dev.hotline.core.profile;
 
+import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
@@ -28,11 +29,25 @@ public final class RuntimeSnapshot {
         return capture(catalog, session, Recorders.all());
     }
 
+    /** Like {@link #capture(ProbeCatalog, Map)}, with instance sizes for allocation sites. */
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, InstanceSizes sizes) {
+        return capture(catalog, session, Recorders.all(), sizes);
+    }
+
     /** Like {@link #capture(ProbeCatalog, Map)} for the given recorders only (tests run one thread). */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
+        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN);
+    }
+
+    /** The given recorders merged, instance sizes from {@code sizes}. */
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
+                                  InstanceSizes sizes) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         int knownLines = catalog.lineCount();
+        int knownSites = catalog.allocationCount();
+        long[] siteCounts = new long[knownSites];
+        long[] siteBytes = new long[knownSites];
         CallTreeNode tree = CallTreeNode.root();
         long openCalls = 0;
         long abandoned = 0;
@@ -56,6 +71,12 @@ public final class RuntimeSnapshot {
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
+            long[] counts = recorder.allocations().counts();
+            long[] bytes = recorder.allocations().bytes();
+            for (int id = 0; id < counts.length && id < bytes.length && id < knownSites; id++) {
+                siteCounts[id] += counts[id];
+                siteBytes[id] += bytes[id];
+            }
             mergeTree(recorder.callTreeRoot(), tree, catalog, known);
             openCalls += recorder.openCalls();
             abandoned += recorder.abandonedFrames();
@@ -66,7 +87,23 @@ public final class RuntimeSnapshot {
         facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
         facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandoned));
         facts.put(SessionKeys.LINE_PROBES, Integer.toString(knownLines));
-        return new Profile(facts, methods, tree, lines);
+        facts.put(SessionKeys.ALLOCATION_SITES, Integer.toString(knownSites));
+        Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
+        Map<List<String>, Long> sizeCache = new java.util.HashMap<>();
+        for (int id = 0; id < knownSites; id++) {
+            if (siteCounts[id] == 0) {
+                continue;
+            }
+            AllocationSite site = catalog.allocation(id);
+            long bytes = siteBytes[id];
+            if (site.kind() == AllocationSite.Kind.INSTANCE) {
+                long size = sizeCache.computeIfAbsent(List.of(site.method().className(), site.type()),
+                        k -> sizes.sizeOf(k.get(0), k.get(1)));
+                bytes = size < 0 ? -1 : size * siteCounts[id];
+            }
+            allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id], bytes);
+        }
+        return new Profile(facts, methods, tree, lines, allocations);
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

@@ -16,6 +16,7 @@ public final class SessionKeys {
     public static final String CLASSES_FAILED = "classes.failed";
     public static final String METHOD_PROBES = "probes.methods";
     public static final String LINE_PROBES = "probes.lines";
+    public static final String ALLOCATION_SITES = "probes.allocationSites";
     public static final String THREADS = "threads";
     public static final String OPEN_CALLS = "calls.open";
     public static final String ABANDONED_FRAMES = "frames.abandoned";

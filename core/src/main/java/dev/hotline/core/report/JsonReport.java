@@ -1,6 +1,7 @@
 package dev.hotline.core.report;
 
 import com.google.gson.stream.JsonWriter;
+import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.CallEdge;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
@@ -80,8 +81,19 @@ public final class JsonReport {
             json.endObject();
         }
         json.endArray();
-        // Filled by allocation counters; present and empty when those are off.
-        json.name("allocations").beginArray().endArray();
+        json.name("allocations").beginArray();
+        for (AllocationProfile a : AllocationReport.bySize(profile.allocations())) {
+            json.beginObject();
+            json.name("class").value(a.site().method().className());
+            json.name("method").value(a.site().method().name());
+            json.name("descriptor").value(a.site().method().descriptor());
+            json.name("line").value(a.site().line());
+            json.name("type").value(a.site().type());
+            json.name("count").value(a.count());
+            json.name("bytes").value(a.bytes());
+            json.endObject();
+        }
+        json.endArray();
         json.endObject();
         json.flush();
         target.write(System.lineSeparator());

@@ -23,9 +23,13 @@ final class InstrumentingClassLoader extends ClassLoader {
     }
 
     InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix, MethodSelection lines) {
+        this(catalog, packagePrefix, lines, MethodSelection.none());
+    }
+
+    InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix, MethodSelection lines, MethodSelection allocations) {
         super(InstrumentingClassLoader.class.getClassLoader());
         this.packagePrefix = packagePrefix;
-        this.instrumenter = new ClassInstrumenter(catalog, lines);
+        this.instrumenter = new ClassInstrumenter(catalog, lines, allocations);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package dev.hotline.core.instrument;
+
+import dev.hotline.core.probe.AllocationSite;
+import dev.hotline.runtime.Probes;
+import java.util.function.ToIntFunction;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Counts every allocation instruction of a method, right after it succeeded, without touching the
+ * new object (handing it to a method would defeat escape analysis):
+ *
+ * <pre>
+ *   new T                 ->  new T; aload R; ldc SITE; invokestatic Probes.allocation
+ *   newarray/anewarray    ->  dup; newarray; swap; aload R; ldc SITE; ldc ELEM;
+ *                             invokestatic Probes.arrayAllocation(len, R, SITE, ELEM)   // [.., array]
+ *   multianewarray T n    ->  istore D(n)..D(1); aload R; ldc SITE; n; iload D1..D3 (0 if absent); ELEM;
+ *                             invokestatic Probes.multiArrayAllocation; iload D1..Dn; multianewarray
+ * </pre>
+ *
+ * <p>Dimension copies live in temporaries past the recorder local R, only within that straight
+ * stretch of code, so no stack map frame needs them. A {@code multianewarray} with more than three
+ * dimensions given (no compiler emits one for real code) is counted with the bytes of its first
+ * three levels, and the site type says so. Must run before {@link MethodTimerInserter}.
+ */
+final class AllocationSiteCounter {
+
+    private static final String RECORDER = "Ldev/hotline/runtime/ThreadRecorder;";
+    static final int MAX_EXACT_DIMENSIONS = 3;
+
+    private final MethodNode method;
+    private final int recorderLocal;
+    private final ToIntFunction<AllocationSite> register;
+    private final dev.hotline.core.probe.MethodRef ref;
+
+    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, int recorderLocal,
+                          ToIntFunction<AllocationSite> register) {
+        this.method = method;
+        this.ref = ref;
+        this.recorderLocal = recorderLocal;
+        this.register = register;
+    }
+
+    /** Inserts the counters; returns how many allocation instructions got one. */
+    int insert() {
+        int line = 0;
+        int sites = 0;
+        boolean multi = false;
+        int maxDims = 0;
+        for (AbstractInsnNode insn : method.instructions.toArray()) {
+            if (insn instanceof LineNumberNode entry) {
+                line = entry.line;
+                continue;
+            }
+            switch (insn.getOpcode()) {
+                case Opcodes.NEW -> {
+                    String type = Type.getObjectType(((TypeInsnNode) insn).desc).getClassName();
+                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.INSTANCE));
+                    InsnList after = new InsnList();
+                    after.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
+                    after.add(LineProbeInserter.push(site));
+                    after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "allocation",
+                            "(" + RECORDER + "I)V", false));
+                    method.instructions.insert(insn, after);
+                    sites++;
+                }
+                case Opcodes.NEWARRAY, Opcodes.ANEWARRAY -> {
+                    String type;
+                    int elementBytes;
+                    if (insn.getOpcode() == Opcodes.NEWARRAY) {
+                        Type element = primitive(((IntInsnNode) insn).operand);
+                        type = element.getClassName() + "[]";
+                        elementBytes = bytes(element);
+                    } else {
+                        type = Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]";
+                        elementBytes = 0;
+                    }
+                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.ARRAY));
+                    method.instructions.insertBefore(insn, new InsnNode(Opcodes.DUP));       // len, len
+                    InsnList after = new InsnList();                                          // len, array
+                    after.add(new InsnNode(Opcodes.SWAP));                                    // array, len
+                    after.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));                 // array, len, R
+                    after.add(LineProbeInserter.push(site));                                  // array, len, R, site
+                    after.add(LineProbeInserter.push(elementBytes));                          // array, len, R, site, elem
+                    after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "arrayAllocation",
+                            "(I" + RECORDER + "II)V", false));                               // array
+                    method.instructions.insert(insn, after);
+                    sites++;
+                }
+                case Opcodes.MULTIANEWARRAY -> {
+                    MultiANewArrayInsnNode array = (MultiANewArrayInsnNode) insn;
+                    Type arrayType = Type.getType(array.desc);
+                    int dims = array.dims;
+                    String type = arrayType.getClassName()
+                            + (dims > MAX_EXACT_DIMENSIONS ? " (bytes of the first 3 dimensions)" : "");
+                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.ARRAY));
+                    int leafBytes = dims < arrayType.getDimensions() ? 0 : bytes(arrayType.getElementType());
+                    method.instructions.insertBefore(insn, multiArrayCount(site, dims, leafBytes));
+                    multi = true;
+                    maxDims = Math.max(maxDims, dims);
+                    sites++;
+                }
+                default -> { }
+            }
+        }
+        if (sites > 0) {
+            method.maxStack += multi ? 7 : 4;
+            if (multi) {
+                method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1 + maxDims);
+            }
+        }
+        return sites;
+    }
+
+    /** Stores the dimensions, counts, and reloads them for the instruction. */
+    private InsnList multiArrayCount(int site, int dims, int leafBytes) {
+        InsnList code = new InsnList();
+        int first = recorderLocal + 1; // temporaries D1..Dn
+        for (int d = dims - 1; d >= 0; d--) {
+            code.add(new VarInsnNode(Opcodes.ISTORE, first + d));
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
+        code.add(LineProbeInserter.push(site));
+        code.add(LineProbeInserter.push(Math.min(dims, MAX_EXACT_DIMENSIONS)));
+        for (int d = 0; d < MAX_EXACT_DIMENSIONS; d++) {
+            code.add(d < dims ? new VarInsnNode(Opcodes.ILOAD, first + d) : new InsnNode(Opcodes.ICONST_0));
+        }
+        code.add(LineProbeInserter.push(dims > MAX_EXACT_DIMENSIONS ? 0 : leafBytes));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "multiArrayAllocation",
+                "(" + RECORDER + "IIIIII)V", false));
+        for (int d = 0; d < dims; d++) {
+            code.add(new VarInsnNode(Opcodes.ILOAD, first + d));
+        }
+        return code;
+    }
+
+    private static Type primitive(int operand) {
+        return switch (operand) {
+            case Opcodes.T_BOOLEAN -> Type.BOOLEAN_TYPE;
+            case Opcodes.T_CHAR -> Type.CHAR_TYPE;
+            case Opcodes.T_FLOAT -> Type.FLOAT_TYPE;
+            case Opcodes.T_DOUBLE -> Type.DOUBLE_TYPE;
+            case Opcodes.T_BYTE -> Type.BYTE_TYPE;
+            case Opcodes.T_SHORT -> Type.SHORT_TYPE;
+            case Opcodes.T_INT -> Type.INT_TYPE;
+            case Opcodes.T_LONG -> Type.LONG_TYPE;
+            default -> throw new IllegalArgumentException("newarray operand " + operand);
+        };
+    }
+
+    /** Element size in an array: 1, 2, 4, 8 for primitives, 0 for references. */
+    private static int bytes(Type element) {
+        return switch (element.getSort()) {
+            case Type.BOOLEAN, Type.BYTE -> 1;
+            case Type.CHAR, Type.SHORT -> 2;
+            case Type.INT, Type.FLOAT -> 4;
+            case Type.LONG, Type.DOUBLE -> 8;
+            default -> 0;
+        };
+    }
+}
