@@ -2,6 +2,7 @@ package dev.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.Profile;
 import java.nio.file.Files;
@@ -44,9 +45,10 @@ class JuliaDemoCountsTest {
     @MethodSource("runs")
     void complex_multiply_and_add_are_each_called_exactly_once_per_iteration(Jdks.Jdk jdk, String impl) throws Exception {
         Path dump = ChildJvm.dumpPath("julia-" + impl);
-        // line probes on in the method holding the inner loop: also proves they keep the counts exact
+        // line probes in the method holding the inner loop and allocation counters in Complex are on
+        // too: this also proves they keep the method counts exact
         ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk,
-                "includes=dev.hotline.demo.*,lines=dev.hotline.demo.BoxedJulia#calculate,out=" + dump,
+                "includes=dev.hotline.demo.*,lines=dev.hotline.demo.BoxedJulia#calculate,alloc=dev.hotline.demo.Complex,out=" + dump,
                 "-jar", ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "--impl", impl), 600);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -64,6 +66,14 @@ class JuliaDemoCountsTest {
                 .filter(l -> l.line().file().equals("dev/hotline/demo/BoxedJulia.java") && l.line().line() == zLine)
                 .mapToLong(LineProfile::hits).sum();
         assertThat(zHits).as("hits of the line z = z*z + c").isEqualTo(ITERATIONS);
+        for (String operation : List.of("multiply", "add")) {
+            AllocationProfile site = profile.allocations().stream()
+                    .filter(a -> a.site().method().name().equals(operation)).findFirst().orElseThrow();
+            assertThat(site.site().type()).isEqualTo("dev.hotline.demo.Complex");
+            assertThat(site.count()).as("Complex allocations in " + operation).isEqualTo(ITERATIONS);
+            // two doubles after a 12-byte header, 8-byte aligned: 32 bytes with compressed class pointers
+            assertThat(site.bytes()).as("bytes allocated in " + operation).isEqualTo(ITERATIONS * 32);
+        }
         if (impl.equals("parallel")) {
             assertThat(Integer.parseInt(profile.session().get("threads"))).isGreaterThan(1);
         }

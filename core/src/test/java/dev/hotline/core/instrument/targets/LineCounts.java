@@ -36,6 +36,7 @@ public class LineCounts implements Runnable {
         sum += labelled();                                    // hits: 1
         sum += lambda();                                      // hits: 1
         sum += new Inner().twice(base);                       // hits: 1
+        sum += new StringBuilder(sum > 0 ? "a" : "b").length(); // hits: 1
         int a = 1; int b = 2; sum += a + b;                   // hits: 1
         if (sum == 0) {                                       // hits: 1
             throw new AssertionError();                       // hits: 0
