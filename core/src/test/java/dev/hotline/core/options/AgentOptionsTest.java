@@ -22,7 +22,8 @@ class AgentOptionsTest {
         assertThat(options.excludes().matches("com.acme.Service")).isFalse();
         assertThat(options.lines().selects("com.acme.Hot", "loop")).isTrue();
         assertThat(options.lines().selects("com.acme.Hot", "run")).isFalse();
-        assertThat(options.alloc()).isEqualTo("com.acme.*");
+        assertThat(options.alloc().selects("com.acme.Hot", "run")).isTrue();
+        assertThat(options.alloc().selects("org.other.Cold", "run")).isFalse();
         assertThat(options.out(1)).isEqualTo(Path.of("/tmp/dumps/app.hotline"));
         assertThat(options.logLevel()).isEqualTo("debug");
     }
@@ -37,7 +38,7 @@ class AgentOptionsTest {
             assertThat(options.includes()).isNull();
             assertThat(options.excludes().matches("com.acme.Anything")).isFalse();
             assertThat(options.lines().isEmpty()).isTrue();
-            assertThat(options.alloc()).isNull();
+            assertThat(options.alloc().isEmpty()).isTrue();
             assertThat(options.logLevel()).isEqualTo("warn");
             assertThat(options.out(77)).isEqualTo(Path.of("hotline-77.hotline"));
         }
