@@ -32,7 +32,7 @@ final class AgentInstaller {
         ProbeCatalog catalog = new ProbeCatalog();
         TransformStats stats = new TransformStats();
         ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines(), options.alloc());
-        ClassFilter filter = new ClassFilter(options.includes(), options.excludes(), options.lines(), options.alloc());
+        ClassFilter filter = new ClassFilter(dev.hotline.core.options.ClassSelection.of(options));
         JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
         if (!options.alloc().isEmpty()) {
             JvmInstanceSizes.configureArrayLayout(instrumentation);
@@ -44,6 +44,9 @@ final class AgentInstaller {
                         sizes.definedBy(name, loader);
                     }
                 });
+        if (options.dumpClasses() != null) {
+            transformer.dumpingTo(new ClassFileDumper(options.dumpClasses()));
+        }
         warmUp(instrumenter);
         instrumentation.addTransformer(transformer, true);
         if (attached) {

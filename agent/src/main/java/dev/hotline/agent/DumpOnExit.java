@@ -65,6 +65,7 @@ final class DumpOnExit implements Runnable {
         session.put(SessionKeys.END_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
         session.put(SessionKeys.CLASSES_INSTRUMENTED, Integer.toString(stats.instrumented()));
         session.put(SessionKeys.CLASSES_FAILED, Integer.toString(stats.failed()));
+        session.put(SessionKeys.METHODS_TOO_LARGE, Integer.toString(stats.tooLarge()));
         return session;
     }
 }

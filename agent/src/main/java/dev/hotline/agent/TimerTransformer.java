@@ -16,6 +16,7 @@ final class TimerTransformer implements ClassFileTransformer {
     private final ClassInstrumenter instrumenter;
     private final TransformStats stats;
     private final BiConsumer<String, ClassLoader> onInstrumented;
+    private ClassFileDumper dumper;
 
     /** @param onInstrumented told of every class instrumented and its loader; may be null */
     TimerTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats,
@@ -24,6 +25,12 @@ final class TimerTransformer implements ClassFileTransformer {
         this.instrumenter = instrumenter;
         this.stats = stats;
         this.onInstrumented = onInstrumented;
+    }
+
+    /** Also write every changed class's bytes with {@code dumper}. */
+    TimerTransformer dumpingTo(ClassFileDumper dumper) {
+        this.dumper = dumper;
+        return this;
     }
 
     @Override
@@ -37,8 +44,15 @@ final class TimerTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] instrumented = instrumenter.instrument(classFile);
+            ClassInstrumenter.Result result = instrumenter.instrument(classFile, null);
+            byte[] instrumented = result.bytes();
             stats.instrumented(name);
+            for (String method : result.tooLarge()) {
+                stats.tooLarge(name, method);
+            }
+            if (dumper != null) {
+                dumper.write(internalName, classFile, instrumented);
+            }
             if (onInstrumented != null) {
                 onInstrumented.accept(name, loader);
             }

@@ -7,6 +7,7 @@ final class TransformStats {
 
     private final AtomicInteger instrumented = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger tooLarge = new AtomicInteger();
 
     void instrumented(String className) {
         instrumented.incrementAndGet();
@@ -18,6 +19,15 @@ final class TransformStats {
     void failed(String className, Throwable error) {
         failed.incrementAndGet();
         Log.warn("could not instrument " + className + ", left it unchanged: " + error);
+    }
+
+    void tooLarge(String className, String method) {
+        tooLarge.incrementAndGet();
+        Log.warn("left " + className + "." + method + " uninstrumented: with probes its code would exceed the JVM's 64 KB limit");
+    }
+
+    int tooLarge() {
+        return tooLarge.get();
     }
 
     int instrumented() {

@@ -93,8 +93,50 @@ class CliTest {
     }
 
     @Test
+    void bytecode_shows_the_complex_multiply_with_its_allocation_site_and_inlining_note() throws Exception {
+        ChildJvm.Result result = hotline("bytecode", "dev.hotline.demo.Complex", "--jar",
+                ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "--alloc", "dev.hotline.demo.*");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("dev.hotline.demo.Complex.multiply(Complex)",
+                "allocation site: dev.hotline.demo.Complex", "method timer: enter", "inlining: ", "bytecode ");
+    }
+
+    @Test
+    void bytecode_of_a_class_that_does_not_exist_gives_one_line_and_exit_code_2() throws Exception {
+        ChildJvm.Result result = hotline("bytecode", "dev.hotline.demo.NoSuchClass", "--jar",
+                ChildJvm.DEMO_JAR.toAbsolutePath().toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr()).contains("NoSuchClass not found");
+    }
+
+    @Test
+    void dumpclasses_writes_what_the_jvm_loaded_and_javap_reads_it() throws Exception {
+        Path dir = ChildJvm.WORK.toAbsolutePath().resolve("dumpclasses-" + System.nanoTime());
+        Path dump = ChildJvm.dumpPath("dumpclasses");
+        ChildJvm.Result run = ChildJvm.run(ChildJvm.java(JDK, "includes=dev.hotline.it.targets.*,dumpclasses=" + dir
+                        + ",out=" + dump, "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(),
+                "dev.hotline.it.targets.ExitCodeApp", "3", "0"), 120);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+        Path instrumented = dir.resolve("instrumented/dev/hotline/it/targets/ExitCodeApp.class");
+        assertThat(dir.resolve("original/dev/hotline/it/targets/ExitCodeApp.class")).exists();
+        assertThat(instrumented).exists();
+        ChildJvm.Result javap = ChildJvm.run(List.of(JDK.home().resolve("bin/javap").toString(), "-c", instrumented.toString()), 120);
+        assertThat(javap.exitCode()).isZero();
+        assertThat(javap.stdout()).contains("dev/hotline/runtime/Probes.enter");
+
+        ChildJvm.Result listing = hotline("bytecode", "dev.hotline.it.targets.ExitCodeApp", "work", "--classpath",
+                dir.resolve("original").toString(), "--format", "json");
+        assertThat(listing.exitCode()).as(listing.stderr()).isZero();
+        assertThat(JsonParser.parseString(listing.stdout()).getAsJsonObject().getAsJsonArray("methods")).hasSize(1);
+    }
+
+    @Test
     void help_is_available_on_every_command() throws Exception {
-        for (String command : List.of("report", "record", "demo")) {
+        for (String command : List.of("report", "record", "demo", "bytecode")) {
             ChildJvm.Result result = hotline(command, "--help");
             assertThat(result.exitCode()).as(command).isZero();
             assertThat(result.stdout()).as(command).contains("Usage: hotline " + command);

@@ -51,7 +51,17 @@ final class AllocationSiteCounter {
         this.register = register;
     }
 
-    /** Inserts the counters; returns how many allocation instructions got one. */
+    private int extraStack;
+
+    /**
+     * Operand stack the counters need above what the code had there: 4 around an array allocation
+     * (length copy, recorder, site, element size), 7 around a multianewarray's count call.
+     */
+    int extraStack() {
+        return extraStack;
+    }
+
+    /** Inserts the counters (the caller raises maxStack by {@link #extraStack()}); returns how many got one. */
     int insert() {
         int line = 0;
         int sites = 0;
@@ -113,8 +123,8 @@ final class AllocationSiteCounter {
                 default -> { }
             }
         }
+        extraStack = sites == 0 ? 0 : multi ? 7 : 4;
         if (sites > 0) {
-            method.maxStack += multi ? 7 : 4;
             if (multi) {
                 method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1 + maxDims);
             }

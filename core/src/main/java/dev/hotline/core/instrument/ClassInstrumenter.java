@@ -5,6 +5,10 @@ import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The whole transformation as a pure function {@code byte[] -> byte[]}, testable without an agent.
@@ -41,10 +45,37 @@ public final class ClassInstrumenter {
 
     /** The instrumented class; throws if the class cannot be instrumented (callers keep the original). */
     public byte[] instrument(byte[] classFile) {
+        return instrument(classFile, null).bytes();
+    }
+
+    /**
+     * What instrumenting a class produced: its bytes and the methods left as they were because
+     * they would exceed the JVM's 64 KB code limit once instrumented ({@code name + descriptor}).
+     */
+    public record Result(byte[] bytes, List<String> tooLarge) {
+    }
+
+    /**
+     * Instruments a class; a method that would grow past 64 KB of code is left untouched (and
+     * named in the result) while the rest of the class is instrumented.
+     *
+     * @param listener told of every method instrumented; may be null
+     */
+    public Result instrument(byte[] classFile, MethodTimerClassVisitor.Listener listener) {
         ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(WRITER_FLAGS);
-        reader.accept(wrap(writer), READER_FLAGS);
-        return writer.toByteArray();
+        Set<String> tooLarge = new LinkedHashSet<>();
+        while (true) {
+            ClassWriter writer = new ClassWriter(WRITER_FLAGS);
+            try {
+                reader.accept(new MethodTimerClassVisitor(writer, catalog, lines, allocations, tooLarge, listener), READER_FLAGS);
+                return new Result(writer.toByteArray(), List.copyOf(tooLarge));
+            } catch (MethodTooLargeException e) {
+                if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
+                    throw e; // too large even untouched: not ours to fix
+                }
+                // the method ids registered in this attempt stay unused; the next attempt registers anew
+            }
+        }
     }
 
     /** The instrumenting visitor chain in front of {@code next}. */

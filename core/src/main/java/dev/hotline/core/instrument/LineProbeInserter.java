@@ -53,7 +53,10 @@ final class LineProbeInserter {
         this.lineProbeIds = lineProbeIds;
     }
 
-    /** Inserts the probes; returns how many line-number entries got one. */
+    /** Operand stack a line probe needs above what the code had there: recorder, method id, line id. */
+    static final int EXTRA_STACK = 3;
+
+    /** Inserts the probes (the caller raises maxStack by {@link #EXTRA_STACK}); returns how many entries got one. */
     int insert() {
         Set<LabelNode> targets = jumpTargets();
         Map<Integer, Integer> probeOfLine = new HashMap<>();
@@ -75,9 +78,6 @@ final class LineProbeInserter {
             int lineProbe = probeOfLine.computeIfAbsent(entry.line, lineProbeIds::applyAsInt);
             method.instructions.insertBefore(first, probeCall(lineProbe));
             probes++;
-        }
-        if (probes > 0) {
-            method.maxStack += 3; // recorder, method id, line id
         }
         return probes;
     }

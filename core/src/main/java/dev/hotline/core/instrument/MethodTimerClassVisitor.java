@@ -7,6 +7,8 @@ import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import java.util.Set;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -26,6 +28,8 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     private final ProbeCatalog catalog;
     private final MethodSelection lines;
     private final MethodSelection allocations;
+    private final Set<String> leaveAlone;
+    private final Listener listener;
     private String internalName;
     private String sourceFile = "";
     private String binaryName;
@@ -38,10 +42,30 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
      */
     public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
                                    MethodSelection allocations) {
+        this(next, catalog, lines, allocations, Set.of(), null);
+    }
+
+    /**
+     * @param leaveAlone methods ({@code name + descriptor}) to keep as they are: too large once instrumented
+     * @param listener   told of every method instrumented; may be null
+     */
+    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
+                                   MethodSelection allocations, Set<String> leaveAlone, Listener listener) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
         this.lines = lines;
         this.allocations = allocations;
+        this.leaveAlone = leaveAlone;
+        this.listener = listener;
+    }
+
+    /** Sees each method's instrumented code before it is written (for the bytecode command). */
+    public interface Listener {
+        /**
+         * @param code     the instrumented method
+         * @param original the instruction nodes that were there before (all others were inserted)
+         */
+        void instrumented(MethodRef method, MethodNode code, Set<AbstractInsnNode> original);
     }
 
     @Override
@@ -64,7 +88,7 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if ((access & SKIPPED) != 0 || next == null) {
+        if ((access & SKIPPED) != 0 || next == null || leaveAlone.contains(name + descriptor)) {
             return next;
         }
         MethodRef ref = new MethodRef(binaryName, name, descriptor);
@@ -76,17 +100,30 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
+                Set<AbstractInsnNode> original = listener == null ? null
+                        : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                if (original != null) {
+                    instructions.forEach(original::add);
+                }
                 int recorderLocal = maxLocals;
                 UninitializedLabels news = UninitializedLabels.of(this);
+                int extraStack = 0;
                 if (lines.selects(binaryName, name)) {
-                    new LineProbeInserter(this, probeId, recorderLocal,
+                    int probes = new LineProbeInserter(this, probeId, recorderLocal,
                             line -> catalog.registerLine(new LineRef(ref, sourceFile, line))).insert();
+                    extraStack = probes > 0 ? LineProbeInserter.EXTRA_STACK : 0;
                 }
                 if (allocations.selects(binaryName, name)) {
-                    new AllocationSiteCounter(this, ref, recorderLocal, catalog::registerAllocation).insert();
+                    AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, recorderLocal, catalog::registerAllocation);
+                    counter.insert();
+                    extraStack = Math.max(extraStack, counter.extraStack());
                 }
-                new MethodTimerInserter(internalName, this, probeId, writeFrames(this), recorderLocal).insert();
+                new MethodTimerInserter(internalName, this, probeId, writeFrames(this), recorderLocal)
+                        .withOtherProbes(extraStack).insert();
                 news.restore();
+                if (listener != null) {
+                    listener.instrumented(ref, this, original);
+                }
                 accept(next);
             }
         };

@@ -63,6 +63,17 @@ final class MethodTimerInserter {
         this.recorderLocal = recorderLocal;
     }
 
+    /** Operand stack the exit probe needs above a return value: recorder, id. */
+    static final int EXTRA_STACK = 2;
+
+    private int otherProbesExtraStack;
+
+    /** Declares the extra stack the line and allocation probes inserted before this one need. */
+    MethodTimerInserter withOtherProbes(int extraStack) {
+        this.otherProbesExtraStack = extraStack;
+        return this;
+    }
+
     void insert() {
         InsnList code = method.instructions;
         boolean explicitFrameAtStart = frameBeforeFirstInstruction();
@@ -105,7 +116,9 @@ final class MethodTimerInserter {
         }
 
         method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1);
-        method.maxStack = Math.max(method.maxStack + 2, 3); // +recorder +id at a return; handler: 3
+        // Each kind of probe is a separate stretch of code that leaves the stack as it found it, so
+        // the method needs its own maximum plus the largest extra of any one kind, not their sum.
+        method.maxStack = Math.max(method.maxStack + Math.max(EXTRA_STACK, otherProbesExtraStack), 3); // handler: 3
     }
 
     private void addHandler(LabelNode start, LabelNode end, boolean thisUninitialized) {

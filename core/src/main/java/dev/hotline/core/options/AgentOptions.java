@@ -23,7 +23,8 @@ public final class AgentOptions {
     public static final String ALLOC = "alloc";
     public static final String OUT = "out";
     public static final String LOG = "log";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG);
+    public static final String DUMP_CLASSES = "dumpclasses";
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES);
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug");
 
     /** Default dump path, relative to the working directory; %p is the pid. */
@@ -104,6 +105,11 @@ public final class AgentOptions {
 
     public String logLevel() {
         return values.getOrDefault(LOG, "warn").toLowerCase(Locale.ROOT);
+    }
+
+    /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */
+    public Path dumpClasses() {
+        return values.containsKey(DUMP_CLASSES) ? Paths.get(values.get(DUMP_CLASSES)) : null;
     }
 
     /** The dump path with %p replaced by {@code pid}. */

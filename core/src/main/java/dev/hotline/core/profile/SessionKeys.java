@@ -14,6 +14,7 @@ public final class SessionKeys {
     public static final String END_EPOCH_MILLIS = "end.epochMillis";
     public static final String CLASSES_INSTRUMENTED = "classes.instrumented";
     public static final String CLASSES_FAILED = "classes.failed";
+    public static final String METHODS_TOO_LARGE = "methods.tooLarge";
     public static final String METHOD_PROBES = "probes.methods";
     public static final String LINE_PROBES = "probes.lines";
     public static final String ALLOCATION_SITES = "probes.allocationSites";
