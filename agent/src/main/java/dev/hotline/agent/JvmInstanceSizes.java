@@ -48,13 +48,34 @@ final class JvmInstanceSizes implements InstanceSizes {
     /** Measures the JVM's array layout and hands it to the runtime. */
     static void configureArrayLayout(Instrumentation instrumentation) {
         try {
-            long header = instrumentation.getObjectSize(new long[0]);
-            long reference = (instrumentation.getObjectSize(new Object[1024]) - instrumentation.getObjectSize(new Object[0])) / 1024;
-            long alignment = instrumentation.getObjectSize(new byte[1]) - instrumentation.getObjectSize(new byte[0]);
-            dev.hotline.runtime.ArrayLayout.configure((int) header, (int) reference, (int) Math.max(8, alignment));
+            int reference = (int) ((instrumentation.getObjectSize(new Object[1024]) - instrumentation.getObjectSize(new Object[0])) / 1024);
+            int[] bases = {
+                base(instrumentation, n -> new Object[n], reference),
+                base(instrumentation, n -> new byte[n], 1),
+                base(instrumentation, n -> new short[n], 2),
+                base(instrumentation, n -> new int[n], 4),
+                base(instrumentation, n -> new long[n], 8)};
+            long alignment = 8;
+            while (alignment < 4096 && instrumentation.getObjectSize(new Object()) % (alignment * 2) == 0
+                    && instrumentation.getObjectSize(new byte[1]) % (alignment * 2) == 0) {
+                alignment *= 2; // ObjectAlignmentInBytes above 8 (rare)
+            }
+            dev.hotline.runtime.ArrayLayout.configure(bases, reference, (int) alignment);
         } catch (Throwable t) {
             Log.debug("array layout not measured, using HotSpot's defaults: " + t);
         }
+    }
+
+    /**
+     * Where the elements start: the smallest of size(n) - n * element over a few lengths, which is
+     * exact for the length whose end falls on the alignment (no padding).
+     */
+    private static int base(Instrumentation instrumentation, java.util.function.IntFunction<Object> array, int element) {
+        long base = Long.MAX_VALUE;
+        for (int n = 0; n <= 16; n++) {
+            base = Math.min(base, instrumentation.getObjectSize(array.apply(n)) - (long) n * element);
+        }
+        return (int) base;
     }
 
     private static final class UnsafeHolder {

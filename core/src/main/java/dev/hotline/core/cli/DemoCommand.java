@@ -1,5 +1,8 @@
 package dev.hotline.core.cli;
 
+import dev.hotline.core.report.AllocationReport;
+import dev.hotline.core.report.LineReport;
+import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -83,24 +86,15 @@ final class DemoCommand implements Callable<Integer> {
             return exitCode;
         }
         out.println();
-        Path sources = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
-        if (alloc) {
-            report.allocationReport = new dev.hotline.core.report.AllocationReport(report.top,
-                    dev.hotline.core.report.SourceLookup.of(sources.toString()));
-            int code = report.print(dump, out, err);
-            report.allocationReport = null;
-            if (code != 0) {
-                return code;
+        if (report.format == ReportOptions.Format.TEXT && (lines || alloc)) {
+            int tableCode = report.print(dump, out, err);
+            if (tableCode != 0) {
+                return tableCode;
             }
-        }
-        if (lines) {
-            Path unused = jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java");
-            report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(sources.toString()));
-            int code = report.print(dump, out, err);
-            report.lineReport = null;
-            if (code != 0) {
-                return code;
-            }
+            SourceLookup sources = SourceLookup.of(
+                    jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
+            report.lineReport = lines ? new LineReport(null, sources) : null;
+            report.allocationReport = alloc ? new AllocationReport(report.top, sources) : null;
         }
         return report.print(dump, out, err);
     }

@@ -1,6 +1,9 @@
 package dev.hotline.core.cli;
 
 import dev.hotline.core.options.AgentOptions;
+import dev.hotline.core.report.AllocationReport;
+import dev.hotline.core.report.LineReport;
+import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,6 +49,10 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug.")
     String log;
 
+    @Option(names = "--source-path", paramLabel = "PATH",
+            description = "Directories and -sources.jar files for the line contents, ':'-separated.")
+    String sourcePath;
+
     @Mixin
     ReportOptions report = new ReportOptions();
 
@@ -80,15 +87,15 @@ final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
-        if (lines != null) {
-            report.lineReport = new dev.hotline.core.report.LineReport(null, dev.hotline.core.report.SourceLookup.of(null));
-            report.print(dump, stdout, err);
-            report.lineReport = null;
-        }
-        if (alloc != null) {
-            report.allocationReport = new dev.hotline.core.report.AllocationReport(report.top, dev.hotline.core.report.SourceLookup.of(null));
-            report.print(dump, stdout, err);
-            report.allocationReport = null;
+        if (report.format == ReportOptions.Format.TEXT) {
+            // the method table, then the views of the probes that were on
+            int tableCode = report.print(dump, stdout, err);
+            if (tableCode != 0 || (lines == null && alloc == null)) {
+                return exitCode != 0 ? exitCode : tableCode;
+            }
+            SourceLookup sources = SourceLookup.of(sourcePath);
+            report.lineReport = lines == null ? null : new LineReport(null, sources);
+            report.allocationReport = alloc == null ? null : new AllocationReport(report.top, sources);
         }
         int reportCode = report.print(dump, stdout, err);
         return exitCode != 0 ? exitCode : reportCode;

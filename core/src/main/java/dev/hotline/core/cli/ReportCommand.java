@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     ReportOptions report = new ReportOptions();
 
     @Option(names = "--lines", arity = "0..1", fallbackValue = "*", paramLabel = "METHODS",
-            description = {"Print line_profiler-style tables (Hits, Time, Per Hit, % Time, p99, source) for the",
+            description = {"Print line_profiler-style tables (Hits, Time, Per Hit, %% Time, p99, source) for the",
                 "methods with line data, or those METHODS selects ('Class#method' patterns, ':'-separated)."})
     String lines;
 

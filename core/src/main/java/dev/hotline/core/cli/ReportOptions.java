@@ -67,10 +67,13 @@ final class ReportOptions {
         try {
             if (format == Format.JSON) {
                 new JsonReport(sort).render(profile, out);
-            } else if (allocationReport != null) {
-                allocationReport.render(profile, out);
-            } else if (lineReport != null) {
-                lineReport.render(profile, out);
+            } else if (allocationReport != null || lineReport != null) {
+                if (lineReport != null) {
+                    lineReport.render(profile, out);
+                }
+                if (allocationReport != null) {
+                    allocationReport.render(profile, out);
+                }
             } else {
                 new MethodTableReport(sort, top).render(profile, dump.toString(), out);
             }

@@ -172,13 +172,14 @@ public final class DumpReader {
         AllocationSite.Kind[] kinds = AllocationSite.Kind.values();
         for (int i = 0; i < count; i++) {
             MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            String file = in.readUTF();
             int line = in.readInt();
             String type = in.readUTF();
             int kind = in.readUnsignedByte();
             if (kind >= kinds.length) {
                 throw new DumpFormatException("corrupt dump: allocation site kind " + kind + " is unknown");
             }
-            AllocationSite site = new AllocationSite(method, line, type, kinds[kind]);
+            AllocationSite site = new AllocationSite(method, file, line, type, kinds[kind]);
             allocations.computeIfAbsent(site, AllocationProfile::new).add(in.readLong(), in.readLong());
         }
     }

@@ -133,6 +133,7 @@ public final class DumpWriter {
                 payload.writeUTF(a.site().method().className());
                 payload.writeUTF(a.site().method().name());
                 payload.writeUTF(a.site().method().descriptor());
+                payload.writeUTF(a.site().file());
                 payload.writeInt(a.site().line());
                 payload.writeUTF(a.site().type());
                 payload.writeByte(a.site().kind().ordinal());

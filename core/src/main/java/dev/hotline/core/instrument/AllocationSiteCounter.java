@@ -24,8 +24,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   new T                 ->  new T; aload R; ldc SITE; invokestatic Probes.allocation
  *   newarray/anewarray    ->  dup; newarray; swap; aload R; ldc SITE; ldc ELEM;
  *                             invokestatic Probes.arrayAllocation(len, R, SITE, ELEM)   // [.., array]
- *   multianewarray T n    ->  istore D(n)..D(1); aload R; ldc SITE; n; iload D1..D3 (0 if absent); ELEM;
- *                             invokestatic Probes.multiArrayAllocation; iload D1..Dn; multianewarray
+ *   multianewarray T n    ->  istore D(n)..D(1); iload D1..Dn; multianewarray;
+ *                             aload R; ldc SITE; n; iload D1..D3 (0 if absent); ELEM;
+ *                             invokestatic Probes.multiArrayAllocation                   // [.., array]
  * </pre>
  *
  * <p>Dimension copies live in temporaries past the recorder local R, only within that straight
@@ -42,11 +43,13 @@ final class AllocationSiteCounter {
     private final int recorderLocal;
     private final ToIntFunction<AllocationSite> register;
     private final dev.hotline.core.probe.MethodRef ref;
+    private final String sourceFile;
 
-    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, int recorderLocal,
+    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
                           ToIntFunction<AllocationSite> register) {
         this.method = method;
         this.ref = ref;
+        this.sourceFile = sourceFile;
         this.recorderLocal = recorderLocal;
         this.register = register;
     }
@@ -75,7 +78,7 @@ final class AllocationSiteCounter {
             switch (insn.getOpcode()) {
                 case Opcodes.NEW -> {
                     String type = Type.getObjectType(((TypeInsnNode) insn).desc).getClassName();
-                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.INSTANCE));
+                    int site = register.applyAsInt(new AllocationSite(ref, sourceFile, line, type, AllocationSite.Kind.INSTANCE));
                     InsnList after = new InsnList();
                     after.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
                     after.add(LineProbeInserter.push(site));
@@ -95,7 +98,7 @@ final class AllocationSiteCounter {
                         type = Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]";
                         elementBytes = 0;
                     }
-                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.ARRAY));
+                    int site = register.applyAsInt(new AllocationSite(ref, sourceFile, line, type, AllocationSite.Kind.ARRAY));
                     method.instructions.insertBefore(insn, new InsnNode(Opcodes.DUP));       // len, len
                     InsnList after = new InsnList();                                          // len, array
                     after.add(new InsnNode(Opcodes.SWAP));                                    // array, len
@@ -113,9 +116,10 @@ final class AllocationSiteCounter {
                     int dims = array.dims;
                     String type = arrayType.getClassName()
                             + (dims > MAX_EXACT_DIMENSIONS ? " (bytes of the first 3 dimensions)" : "");
-                    int site = register.applyAsInt(new AllocationSite(ref, line, type, AllocationSite.Kind.ARRAY));
+                    int site = register.applyAsInt(new AllocationSite(ref, sourceFile, line, type, AllocationSite.Kind.ARRAY));
                     int leafBytes = dims < arrayType.getDimensions() ? 0 : bytes(arrayType.getElementType());
-                    method.instructions.insertBefore(insn, multiArrayCount(site, dims, leafBytes));
+                    method.instructions.insertBefore(insn, storeAndReload(dims));
+                    method.instructions.insert(insn, multiArrayCount(site, dims, leafBytes));
                     multi = true;
                     maxDims = Math.max(maxDims, dims);
                     sites++;
@@ -132,13 +136,23 @@ final class AllocationSiteCounter {
         return sites;
     }
 
-    /** Stores the dimensions, counts, and reloads them for the instruction. */
-    private InsnList multiArrayCount(int site, int dims, int leafBytes) {
+    /** Keeps a copy of the dimensions in temporaries D1..Dn and puts them back for the instruction. */
+    private InsnList storeAndReload(int dims) {
         InsnList code = new InsnList();
-        int first = recorderLocal + 1; // temporaries D1..Dn
+        int first = recorderLocal + 1;
         for (int d = dims - 1; d >= 0; d--) {
             code.add(new VarInsnNode(Opcodes.ISTORE, first + d));
         }
+        for (int d = 0; d < dims; d++) {
+            code.add(new VarInsnNode(Opcodes.ILOAD, first + d));
+        }
+        return code;
+    }
+
+    /** After the array exists: counts it with the dimensions kept in D1..D3. */
+    private InsnList multiArrayCount(int site, int dims, int leafBytes) {
+        InsnList code = new InsnList();
+        int first = recorderLocal + 1;
         code.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
         code.add(LineProbeInserter.push(site));
         code.add(LineProbeInserter.push(Math.min(dims, MAX_EXACT_DIMENSIONS)));
@@ -148,9 +162,6 @@ final class AllocationSiteCounter {
         code.add(LineProbeInserter.push(dims > MAX_EXACT_DIMENSIONS ? 0 : leafBytes));
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "multiArrayAllocation",
                 "(" + RECORDER + "IIIIII)V", false));
-        for (int d = 0; d < dims; d++) {
-            code.add(new VarInsnNode(Opcodes.ILOAD, first + d));
-        }
         return code;
     }
 

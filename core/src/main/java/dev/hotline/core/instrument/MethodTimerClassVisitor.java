@@ -114,7 +114,8 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                     extraStack = probes > 0 ? LineProbeInserter.EXTRA_STACK : 0;
                 }
                 if (allocations.selects(binaryName, name)) {
-                    AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, recorderLocal, catalog::registerAllocation);
+                    AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
+                            catalog::registerAllocation);
                     counter.insert();
                     extraStack = Math.max(extraStack, counter.extraStack());
                 }

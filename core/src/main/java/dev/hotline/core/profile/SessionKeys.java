@@ -21,6 +21,7 @@ public final class SessionKeys {
     public static final String THREADS = "threads";
     public static final String OPEN_CALLS = "calls.open";
     public static final String ABANDONED_FRAMES = "frames.abandoned";
+    public static final String MERGED_DUMPS = "merged.dumps";
 
     private SessionKeys() {
     }

@@ -66,25 +66,30 @@ public final class AllocationReport {
     private void renderLines(List<AllocationProfile> sites, PrintWriter out) {
         Map<MethodRef, TreeMap<Integer, long[]>> byMethod = new LinkedHashMap<>();
         Map<MethodRef, Long> methodBytes = new LinkedHashMap<>();
+        Map<MethodRef, String> files = new LinkedHashMap<>();
+        Map<MethodRef, Boolean> unknown = new LinkedHashMap<>();
         for (AllocationProfile a : sites) {
             long[] sum = byMethod.computeIfAbsent(a.site().method(), k -> new TreeMap<>())
                     .computeIfAbsent(a.site().line(), k -> new long[2]);
             sum[0] += a.count();
             sum[1] = sum[1] < 0 || a.bytes() < 0 ? -1 : sum[1] + a.bytes();
             methodBytes.merge(a.site().method(), Math.max(0, a.bytes()), Long::sum);
+            files.putIfAbsent(a.site().method(), a.site().file());
+            unknown.merge(a.site().method(), a.bytes() < 0, Boolean::logicalOr);
         }
         List<MethodRef> methods = new ArrayList<>(byMethod.keySet());
         methods.sort(Comparator.comparingLong((MethodRef m) -> -methodBytes.get(m)));
         for (MethodRef method : methods) {
             TreeMap<Integer, long[]> lines = byMethod.get(method);
-            String file = fileOf(method);
-            out.println("Method: " + method.displayName() + "   allocated " + bytes(methodBytes.get(method)));
+            String file = files.get(method);
+            out.println("Method: " + method.displayName() + "   allocated " + bytes(methodBytes.get(method))
+                    + (unknown.get(method) ? " and objects of unknown size" : ""));
             String header = String.format(Locale.ROOT, "%6s %12s %12s  %s", "Line #", "allocations", "Increment", "Line Contents");
             out.println(header);
             out.println("=".repeat(header.length() + 40));
             for (int n = lines.firstKey(); n <= lines.lastKey(); n++) {
                 long[] sum = lines.get(n);
-                String contents = file == null ? "" : sources.line(file, n);
+                String contents = file.isEmpty() ? "" : sources.line(file, n);
                 if (sum == null) {
                     out.println(String.format(Locale.ROOT, "%6d %12s %12s  %s", n, "", "", contents));
                 } else {
@@ -93,14 +98,6 @@ public final class AllocationReport {
             }
             out.println();
         }
-    }
-
-    /** The source path guessed from the class name (nested classes live in their outer class's file). */
-    private static String fileOf(MethodRef method) {
-        String name = method.className();
-        int dollar = name.indexOf('$');
-        String outer = dollar < 0 ? name : name.substring(0, dollar);
-        return outer.replace('.', '/') + ".java";
     }
 
     static String bytes(long bytes) {

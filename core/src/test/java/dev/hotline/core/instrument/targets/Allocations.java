@@ -42,6 +42,12 @@ public class Allocations implements Runnable {
         } catch (NegativeArraySizeException expected) {
             // no array was allocated
         }
+        try {
+            int[][] none = new int[2][kept.length - 11];      // allocs: 0 (NegativeArraySizeException)
+            throw new AssertionError(none);
+        } catch (NegativeArraySizeException expected) {
+            // no array was allocated
+        }
         if (plain == null || bytes.length + strings.length + grid.length + cube.length + chosen.length() == 0) {
             throw new AssertionError();
         }

@@ -1,0 +1,39 @@
+package dev.hotline.core.report;
+
+import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.Profile;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The calling-context tree as folded stacks ({@code a;b;c VALUE} per line), the input of
+ * flamegraph.pl and speedscope. The value of a path is its self time in nanoseconds, so the widths
+ * of a flame graph are exact times; every distinct path of instrumented calls is one line.
+ */
+public final class CollapsedStacks {
+
+    private CollapsedStacks() {
+    }
+
+    public static void render(Profile profile, PrintWriter out) {
+        walk(profile.callTree(), new ArrayDeque<>(), out);
+        out.flush();
+    }
+
+    private static void walk(CallTreeNode node, Deque<String> path, PrintWriter out) {
+        for (CallTreeNode child : node.children()) {
+            path.addLast(frame(child));
+            if (child.selfNanos() > 0) {
+                out.println(String.join(";", path) + " " + child.selfNanos());
+            }
+            walk(child, path, out);
+            path.removeLast();
+        }
+    }
+
+    /** {@code pkg.Cls.method}: no spaces or semicolons, which the format reserves. */
+    static String frame(CallTreeNode node) {
+        return (node.method().className() + "." + node.method().name()).replace(';', '_').replace(' ', '_');
+    }
+}
