@@ -53,8 +53,13 @@ final class AgentInstaller {
             retransformLoaded(instrumentation, filter);
         }
 
-        Thread hook = new Thread(new DumpOnExit(catalog, stats, sizes, out, options.raw(), startMillis), "hotline-dump");
-        Runtime.getRuntime().addShutdownHook(hook);
+        java.time.Duration interval = options.interval();
+        IntervalHistograms intervals = interval == null ? null : new IntervalHistograms(startMillis);
+        DumpOnExit dump = new DumpOnExit(catalog, stats, sizes, out, options.raw(), startMillis, intervals);
+        Runtime.getRuntime().addShutdownHook(new Thread(dump, "hotline-dump"));
+        if (interval != null) {
+            startPeriodicFlush(dump, interval);
+        }
         Log.info("started; dump goes to " + out.toAbsolutePath());
     }
 
@@ -86,6 +91,17 @@ final class AgentInstaller {
                 Log.warn("could not retransform " + type.getName() + ": " + t);
             }
         }
+    }
+
+    /** A daemon thread that writes the dump every {@code interval}; it never keeps the JVM alive. */
+    private static void startPeriodicFlush(DumpOnExit dump, java.time.Duration interval) {
+        var flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "hotline-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        flusher.scheduleAtFixedRate(dump::write, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static void warnIfUnwritable(Path out) {

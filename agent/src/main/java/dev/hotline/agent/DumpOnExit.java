@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The shutdown hook: merges every thread's data and writes the dump atomically. Runs on normal
- * exit, {@code System.exit(n)} (n stays the exit code), an uncaught exception ending main, and
- * SIGTERM/SIGINT/SIGHUP. Never throws: a failure is one line on stderr.
+ * Writes the dump: as the shutdown hook (normal exit, {@code System.exit(n)} with n kept, an
+ * uncaught exception ending main, SIGTERM, SIGINT, SIGHUP) and, with {@code interval=}, from the
+ * flush thread after every interval, each time atomically replacing the last complete dump. So a
+ * JVM killed with SIGKILL or {@code Runtime.halt} leaves the dump of its last interval. Never
+ * throws: a failure is one line on stderr (once per cause).
  */
 final class DumpOnExit implements Runnable {
 
@@ -23,29 +25,47 @@ final class DumpOnExit implements Runnable {
     private final Path out;
     private final String options;
     private final long startMillis;
+    private final IntervalHistograms intervals;
+    private String lastFailure;
 
+    /** @param intervals null unless the agent runs with interval= */
     DumpOnExit(ProbeCatalog catalog, TransformStats stats, InstanceSizes sizes, Path out, String options,
-               long startMillis) {
+               long startMillis, IntervalHistograms intervals) {
         this.catalog = catalog;
         this.stats = stats;
         this.sizes = sizes;
         this.out = out;
         this.options = options;
         this.startMillis = startMillis;
+        this.intervals = intervals;
     }
 
     @Override
     public void run() {
+        write();
+    }
+
+    /** Takes a snapshot and replaces the dump with it. */
+    synchronized void write() {
         try {
-            Profile profile = RuntimeSnapshot.capture(catalog, session(), sizes);
+            long now = System.currentTimeMillis();
+            Profile profile = RuntimeSnapshot.capture(catalog, session(now), sizes);
+            if (intervals != null) {
+                profile = profile.withIntervals(intervals.close(profile, now));
+            }
             DumpWriter.writeAtomically(profile, out);
+            lastFailure = null;
             Log.info("dump written to " + out.toAbsolutePath());
         } catch (Throwable t) {
-            Log.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
+            String failure = String.valueOf(t);
+            if (!failure.equals(lastFailure)) {
+                Log.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
+            }
+            lastFailure = failure;
         }
     }
 
-    private Map<String, String> session() {
+    private Map<String, String> session(long now) {
         Map<String, String> session = new LinkedHashMap<>();
         session.put(SessionKeys.PID, Long.toString(ProcessHandle.current().pid()));
         String host = System.getenv("HOSTNAME");
@@ -60,9 +80,10 @@ final class DumpOnExit implements Runnable {
             session.put(SessionKeys.COMMAND, command);
         }
         session.put(SessionKeys.AGENT_OPTIONS, options);
-        session.put(SessionKeys.AGENT_VERSION, java.util.Objects.requireNonNullElse(DumpOnExit.class.getPackage().getImplementationVersion(), "unknown"));
+        session.put(SessionKeys.AGENT_VERSION, java.util.Objects.requireNonNullElse(
+                DumpOnExit.class.getPackage().getImplementationVersion(), "unknown"));
         session.put(SessionKeys.START_EPOCH_MILLIS, Long.toString(startMillis));
-        session.put(SessionKeys.END_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
+        session.put(SessionKeys.END_EPOCH_MILLIS, Long.toString(now));
         session.put(SessionKeys.CLASSES_INSTRUMENTED, Integer.toString(stats.instrumented()));
         session.put(SessionKeys.CLASSES_FAILED, Integer.toString(stats.failed()));
         session.put(SessionKeys.METHODS_TOO_LARGE, Integer.toString(stats.tooLarge()));

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
             "",
             "Attach:  java -javaagent:hotline-agent.jar=includes=com.acme.* -jar app.jar",
             "Read:    hotline report hotline-<pid>.hotline"},
-        subcommands = {ReportCommand.class, RecordCommand.class, DemoCommand.class, BytecodeCommand.class,
+        subcommands = {ReportCommand.class, RecordCommand.class, DemoCommand.class, BytecodeCommand.class, InfoCommand.class,
+            MergeCommand.class, DiffCommand.class, CheckCommand.class, ExportCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class HotlineCommand implements Callable<Integer> {
 

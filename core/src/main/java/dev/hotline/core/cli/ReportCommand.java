@@ -51,6 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        report.sourcePath = sourcePath;
         if (alloc) {
             report.allocationReport = new AllocationReport(report.top, SourceLookup.of(sourcePath));
         }

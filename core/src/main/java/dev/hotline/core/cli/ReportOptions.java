@@ -4,7 +4,10 @@ import dev.hotline.core.dump.DumpFormatException;
 import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.AllocationReport;
+import dev.hotline.core.report.CollapsedStacks;
+import dev.hotline.core.report.HtmlReport;
 import dev.hotline.core.report.JsonReport;
+import dev.hotline.core.report.SourceLookup;
 import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.MethodSort;
 import dev.hotline.core.report.MethodTableReport;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The options that choose how a report looks; shared by report, record and demo. */
 final class ReportOptions {
 
-    enum Format { TEXT, JSON }
+    enum Format { TEXT, JSON, COLLAPSED, HTML }
 
     @Option(names = "--sort", defaultValue = "tottime", paramLabel = "KEY",
             description = "Sort the method table by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -31,8 +34,12 @@ final class ReportOptions {
     int top;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (json always lists every method) (default: ${DEFAULT-VALUE}).")
+            description = {"text, json (every method), collapsed (folded stacks for flamegraph.pl and speedscope)",
+                "or html (one self-contained page; use with -o) (default: ${DEFAULT-VALUE})."})
     Format format;
+
+    /** Source path for line contents in the HTML report (report --source-path). */
+    String sourcePath;
 
     /** When set (report --lines), the line tables are printed instead of the method table. */
     LineReport lineReport;
@@ -67,6 +74,10 @@ final class ReportOptions {
         try {
             if (format == Format.JSON) {
                 new JsonReport(sort).render(profile, out);
+            } else if (format == Format.COLLAPSED) {
+                CollapsedStacks.render(profile, out);
+            } else if (format == Format.HTML) {
+                new HtmlReport(SourceLookup.of(sourcePath)).render(profile, dump.toString(), out);
             } else if (allocationReport != null || lineReport != null) {
                 if (lineReport != null) {
                     lineReport.render(profile, out);

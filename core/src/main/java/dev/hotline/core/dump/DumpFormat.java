@@ -32,6 +32,7 @@ public final class DumpFormat {
     static final int BLOCK_CALL_TREE = 0x30;
     static final int BLOCK_LINES = 0x40;
     static final int BLOCK_ALLOCATIONS = 0x50;
+    static final int BLOCK_INTERVALS = 0x60;
     static final int BLOCK_END = 0xFF;
 
     /** File name suffix of dumps. */

@@ -6,6 +6,7 @@ import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.ByteArrayInputStream;
@@ -71,6 +72,7 @@ public final class DumpReader {
         CallTreeNode tree = CallTreeNode.root();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
+        List<IntervalProfile> intervals = new ArrayList<>();
         while (true) {
             int type;
             int length;
@@ -99,6 +101,7 @@ public final class DumpReader {
                     case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
                     case DumpFormat.BLOCK_LINES -> readLines(block, lines);
                     case DumpFormat.BLOCK_ALLOCATIONS -> readAllocations(block, allocations);
+                    case DumpFormat.BLOCK_INTERVALS -> readIntervals(block, intervals);
                     default -> { } // a block of a newer minor version: skipped by design
                 }
             } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -111,7 +114,7 @@ public final class DumpReader {
                 byRef.put(m.method(), m);
             }
         }
-        return new Profile(session, byRef, tree, lines, allocations);
+        return new Profile(session, byRef, tree, lines, allocations, intervals);
     }
 
     private static void readSession(DataInputStream in, Map<String, String> session) throws IOException {
@@ -132,14 +135,14 @@ public final class DumpReader {
             long min = in.readLong();
             long max = in.readLong();
             byte[] encoded = in.readNBytes(in.readInt());
-            Histogram histogram = decode(encoded, ref);
+            Histogram histogram = decode(encoded, ref.displayName());
             MethodProfile profile = new MethodProfile(ref, histogram);
             profile.add(calls, exceptions, total, self, min, max);
             methods.add(profile);
         }
     }
 
-    private static Histogram decode(byte[] encoded, MethodRef ref) throws DumpFormatException {
+    private static Histogram decode(byte[] encoded, String owner) throws DumpFormatException {
         if (encoded.length == 0) {
             return MethodProfile.newHistogram();
         }
@@ -148,7 +151,7 @@ public final class DumpReader {
             histogram.setAutoResize(true);
             return histogram;
         } catch (DataFormatException | RuntimeException e) {
-            throw new DumpFormatException("corrupt dump: the latency histogram of " + ref.displayName() + " does not decode");
+            throw new DumpFormatException("corrupt dump: the latency histogram of " + owner + " does not decode");
         }
     }
 
@@ -160,7 +163,7 @@ public final class DumpReader {
             long hits = in.readLong();
             long total = in.readLong();
             byte[] encoded = in.readNBytes(in.readInt());
-            LineProfile line = new LineProfile(ref, decode(encoded, method));
+            LineProfile line = new LineProfile(ref, decode(encoded, method.displayName() + " line " + ref.line()));
             line.add(hits, total);
             lines.put(ref, line);
         }
@@ -181,6 +184,21 @@ public final class DumpReader {
             }
             AllocationSite site = new AllocationSite(method, file, line, type, kinds[kind]);
             allocations.computeIfAbsent(site, AllocationProfile::new).add(in.readLong(), in.readLong());
+        }
+    }
+
+    private static void readIntervals(DataInputStream in, List<IntervalProfile> intervals) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            long start = in.readLong();
+            long end = in.readLong();
+            int methods = in.readInt();
+            Map<String, Histogram> histograms = new LinkedHashMap<>();
+            for (int m = 0; m < methods; m++) {
+                String key = in.readUTF();
+                histograms.put(key, decode(in.readNBytes(in.readInt()), key));
+            }
+            intervals.add(new IntervalProfile(start, end, histograms));
         }
     }
 

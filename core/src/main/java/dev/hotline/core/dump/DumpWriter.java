@@ -3,6 +3,7 @@ package dev.hotline.core.dump;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
@@ -141,6 +142,23 @@ public final class DumpWriter {
                 payload.writeLong(a.bytes());
             }
         });
+
+        if (!profile.intervals().isEmpty()) {
+            block(out, DumpFormat.BLOCK_INTERVALS, payload -> {
+                payload.writeInt(profile.intervals().size());
+                for (IntervalProfile interval : profile.intervals()) {
+                    payload.writeLong(interval.startMillis());
+                    payload.writeLong(interval.endMillis());
+                    payload.writeInt(interval.histograms().size());
+                    for (Map.Entry<String, Histogram> e : interval.histograms().entrySet()) {
+                        payload.writeUTF(limit(e.getKey()));
+                        byte[] histogram = encode(e.getValue());
+                        payload.writeInt(histogram.length);
+                        payload.write(histogram);
+                    }
+                }
+            });
+        }
 
         out.writeByte(DumpFormat.BLOCK_END);
         out.writeInt(0);

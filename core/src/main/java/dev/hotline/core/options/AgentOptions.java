@@ -24,7 +24,8 @@ public final class AgentOptions {
     public static final String OUT = "out";
     public static final String LOG = "log";
     public static final String DUMP_CLASSES = "dumpclasses";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES);
+    public static final String INTERVAL = "interval";
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES, INTERVAL);
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug");
 
     /** Default dump path, relative to the working directory; %p is the pid. */
@@ -58,6 +59,8 @@ public final class AgentOptions {
                     problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
                 } else if (key.equals(LOG) && !LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
                     problems.add("ignoring log=" + value + ": expected one of error, warn, info, debug");
+                } else if (key.equals(INTERVAL) && parseDuration(value) == null) {
+                    problems.add("ignoring interval=" + value + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
                 } else {
@@ -105,6 +108,27 @@ public final class AgentOptions {
 
     public String logLevel() {
         return values.getOrDefault(LOG, "warn").toLowerCase(Locale.ROOT);
+    }
+
+    /** How often to also write the dump (with per-interval histograms); null: only at exit. */
+    public java.time.Duration interval() {
+        return values.containsKey(INTERVAL) ? parseDuration(values.get(INTERVAL)) : null;
+    }
+
+    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms. */
+    static java.time.Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        java.time.Duration d = switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+        return d.toMillis() < 10 ? null : d;
     }
 
     /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */

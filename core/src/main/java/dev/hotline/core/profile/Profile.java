@@ -20,6 +20,7 @@ public final class Profile {
     private final CallTreeNode callTree;
     private final Map<LineRef, LineProfile> lines;
     private final Map<AllocationSite, AllocationProfile> allocations;
+    private final List<IntervalProfile> intervals;
 
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree) {
         this(session, methods, callTree, new LinkedHashMap<>());
@@ -32,11 +33,28 @@ public final class Profile {
 
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
                    Map<LineRef, LineProfile> lines, Map<AllocationSite, AllocationProfile> allocations) {
+        this(session, methods, callTree, lines, allocations, List.of());
+    }
+
+    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
+                   Map<LineRef, LineProfile> lines, Map<AllocationSite, AllocationProfile> allocations,
+                   List<IntervalProfile> intervals) {
         this.session = Collections.unmodifiableMap(new LinkedHashMap<>(session));
         this.methods = methods;
         this.callTree = callTree;
         this.lines = lines;
         this.allocations = allocations;
+        this.intervals = List.copyOf(intervals);
+    }
+
+    /** This profile with the given per-interval latencies (oldest first). */
+    public Profile withIntervals(List<IntervalProfile> intervals) {
+        return new Profile(session, methods, callTree, lines, allocations, intervals);
+    }
+
+    /** Per-interval latencies, oldest first; empty unless the agent ran with interval=. */
+    public List<IntervalProfile> intervals() {
+        return intervals;
     }
 
     /** Allocation sites that allocated, in no particular order. */

@@ -1,0 +1,137 @@
+package dev.hotline.core.cli;
+
+import dev.hotline.core.compare.MethodChange;
+import dev.hotline.core.compare.Metric;
+import dev.hotline.core.compare.ProfileComparison;
+import dev.hotline.core.probe.AllocationSite;
+import dev.hotline.core.profile.AllocationProfile;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.report.Durations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two dumps per method: calls, p50, p99, total and self time before -> after,",
+            "worst p99 regressions first. '~' marks a change within what the recorded spread explains",
+            "(95% confidence intervals of the percentiles overlap); allocation sites whose counts changed follow."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BEFORE")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER")
+    Path after;
+
+    @Option(names = "--top", defaultValue = "25", paramLabel = "N", description = "Show N methods; 0 shows all (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Profile b = ReportOptions.load(before, err);
+        Profile a = b == null ? null : ReportOptions.load(after, err);
+        if (a == null) {
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        List<MethodChange> changes = ProfileComparison.methods(b, a);
+        out.println("hotline diff " + before + " -> " + after);
+        out.println("  ~ = within noise (the 95% confidence intervals overlap); + / - = beyond it");
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"calls", "p50", "", "p99", "", "total", "self", "method"});
+        int shown = top > 0 ? Math.min(top, changes.size()) : changes.size();
+        for (MethodChange c : changes.subList(0, shown)) {
+            rows.add(new String[] {
+                pair(c, Metric.CALLS, false),
+                pair(c, Metric.P50, true), change(c, Metric.P50),
+                pair(c, Metric.P99, true), change(c, Metric.P99),
+                pair(c, Metric.TOTAL, true), pair(c, Metric.SELF, true),
+                c.method().displayName()});
+        }
+        print(rows, out);
+        if (shown < changes.size()) {
+            out.println("(" + (changes.size() - shown) + " more methods; --top 0 shows all)");
+        }
+        allocations(b, a, out);
+        out.flush();
+        return 0;
+    }
+
+    private static String pair(MethodChange c, Metric metric, boolean time) {
+        String b = c.before() == null ? "-" : value(metric.of(c.before()), time);
+        String a = c.after() == null ? "-" : value(metric.of(c.after()), time);
+        return b + " -> " + a;
+    }
+
+    private static String value(double v, boolean time) {
+        return time ? Durations.format(v) : Long.toString((long) v);
+    }
+
+    private static String change(MethodChange c, Metric metric) {
+        if (c.before() == null) {
+            return "new";
+        }
+        if (c.after() == null) {
+            return "gone";
+        }
+        double relative = c.relative(metric);
+        String mark = !c.significant(metric) ? "~" : relative > 0 ? "+" : relative < 0 ? "-" : "=";
+        String percent = Double.isInfinite(relative) ? "inf" : String.format(Locale.ROOT, "%+.0f%%", 100 * relative);
+        return mark + " " + percent;
+    }
+
+    private static void print(List<String[]> rows, PrintWriter out) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length - 1; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length - 1; i++) {
+                line.append(String.format(Locale.ROOT, "%" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.append(row[row.length - 1]));
+        }
+    }
+
+    private static void allocations(Profile b, Profile a, PrintWriter out) {
+        Map<AllocationSite, long[]> sites = new LinkedHashMap<>();
+        for (AllocationProfile p : b.allocations()) {
+            sites.computeIfAbsent(p.site(), k -> new long[4])[0] = p.count();
+            sites.get(p.site())[1] = p.bytes();
+        }
+        for (AllocationProfile p : a.allocations()) {
+            sites.computeIfAbsent(p.site(), k -> new long[4])[2] = p.count();
+            sites.get(p.site())[3] = p.bytes();
+        }
+        List<Map.Entry<AllocationSite, long[]>> changed = sites.entrySet().stream()
+                .filter(e -> e.getValue()[0] != e.getValue()[2]).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("allocation sites whose counts changed (exact counts):");
+        for (Map.Entry<AllocationSite, long[]> e : changed) {
+            long[] v = e.getValue();
+            out.println(String.format(Locale.ROOT, "  %d -> %d allocations, %d -> %d bytes  %s  %s:%d", v[0], v[2], v[1], v[3],
+                    e.getKey().type(), e.getKey().method().displayName(), e.getKey().line()));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hotline.core.report;
+
+import dev.hotline.core.profile.CallTreeNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An exact flame graph of the calling-context tree as inline SVG: every distinct path of
+ * instrumented calls is a stack of boxes, a box's width its inclusive time, children ordered by
+ * name. Counts and times come from instrumentation, not samples. Clicking a box zooms to it (the
+ * page's script); every box's tooltip gives calls, total and self time.
+ */
+final class FlameGraphSvg {
+
+    static final int WIDTH = 1200;
+    private static final int ROW = 18;
+    private static final double MIN_WIDTH = 0.3;
+
+    private FlameGraphSvg() {
+    }
+
+    static String render(CallTreeNode root) {
+        long total = 0;
+        for (CallTreeNode child : root.children()) {
+            total += child.totalNanos();
+        }
+        if (total == 0) {
+            return "<p>No completed calls to draw.</p>";
+        }
+        List<String> boxes = new ArrayList<>();
+        int depth = layout(root, 0, 0, WIDTH, total, boxes);
+        int height = (depth + 1) * ROW + 4;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg id=\"flame\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>exact flame graph</title>",
+                WIDTH, height, WIDTH, height));
+        for (String box : boxes) {
+            svg.append(box.replace("__Y__", "")).append('\n');
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Lays out the children of {@code node} from x; returns the deepest depth drawn. */
+    private static int layout(CallTreeNode node, int depth, double x, double width, long total, List<String> boxes) {
+        int deepest = depth;
+        List<CallTreeNode> children = new ArrayList<>(node.children());
+        children.sort(Comparator.comparing(c -> c.method().key()));
+        double cursor = x;
+        for (CallTreeNode child : children) {
+            double w = (double) child.totalNanos() / total * WIDTH;
+            if (w >= MIN_WIDTH) {
+                boxes.add(box(child, cursor, depth, w));
+                deepest = Math.max(deepest, layout(child, depth + 1, cursor, w, total, boxes));
+            }
+            cursor += w;
+        }
+        return deepest;
+    }
+
+    private static String box(CallTreeNode node, double x, int depth, double w) {
+        String name = node.method().className() + "." + node.method().name();
+        String simple = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+        int hash = name.hashCode();
+        String colour = String.format(Locale.ROOT, "hsl(%d,80%%,%d%%)", 10 + Math.floorMod(hash, 40), 55 + Math.floorMod(hash >> 8, 15));
+        String tip = String.format(Locale.ROOT, "%s — %d calls, total %s, self %s", node.method().displayName(), node.calls(),
+                Durations.format(node.totalNanos()), Durations.format(node.selfNanos()));
+        String label = w > 40 ? clip(simple, (int) (w / 7)) : "";
+        return String.format(Locale.ROOT,
+                "<g class=\"f\" data-x=\"%.2f\" data-w=\"%.2f\"><title>%s</title><rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\" rx=\"2\"/><text x=\"%.2f\" y=\"%d\">%s</text></g>",
+                x, w, Html.escape(tip), x, depth * ROW, Math.max(0.5, w - 0.5), ROW - 1, colour, x + 3, depth * ROW + 13, Html.escape(label));
+    }
+
+    private static String clip(String s, int chars) {
+        return s.length() <= chars ? s : s.substring(0, Math.max(0, chars - 2)) + "..";
+    }
+}
