@@ -3,7 +3,6 @@ package dev.hotline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.profile.Profile;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +144,17 @@ class DumpToolsTest {
 
     @Test
     void sigterm_writes_the_dump_as_a_normal_exit_does() throws Exception {
-        Path dump = ChildJvm.dumpPath("sigterm");
+        signalWritesTheDump(null);
+    }
+
+    @Test
+    void sigint_writes_the_dump_as_a_normal_exit_does() throws Exception {
+        signalWritesTheDump("INT");
+    }
+
+    /** @param signal null for SIGTERM through Process.destroy, else a name for kill -s */
+    private static void signalWritesTheDump(String signal) throws Exception {
+        Path dump = ChildJvm.dumpPath("signal");
         Path output = ChildJvm.WORK.resolve("sigterm-" + System.nanoTime() + ".txt");
         Process process = new ProcessBuilder(ChildJvm.java(JDK, "includes=dev.hotline.it.targets.*,out=" + dump,
                 "-cp", TARGETS, "dev.hotline.it.targets.LoopApp"))
@@ -155,13 +164,13 @@ class DumpToolsTest {
             Thread.sleep(50);
         }
         Thread.sleep(300);
-        process.destroy(); // SIGTERM
+        if (signal == null) {
+            process.destroy(); // SIGTERM
+        } else {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).start().waitFor();
+        }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(Dumps.method(Dumps.read(dump), "dev.hotline.it.targets.LoopApp", "tick").calls()).isPositive();
-    }
-
-    static String pathOf(File f) {
-        return f.getAbsolutePath();
     }
 }

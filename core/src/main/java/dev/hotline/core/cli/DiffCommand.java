@@ -4,6 +4,9 @@ import dev.hotline.core.compare.MethodChange;
 import dev.hotline.core.compare.Metric;
 import dev.hotline.core.compare.ProfileComparison;
 import dev.hotline.core.probe.AllocationSite;
+import dev.hotline.core.probe.LineRef;
+import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.report.LineReport;
 import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.Durations;
@@ -67,6 +70,7 @@ final class DiffCommand implements Callable<Integer> {
         if (shown < changes.size()) {
             out.println("(" + (changes.size() - shown) + " more methods; --top 0 shows all)");
         }
+        lines(b, a, out);
         allocations(b, a, out);
         out.flush();
         return 0;
@@ -108,6 +112,33 @@ final class DiffCommand implements Callable<Integer> {
                 line.append(String.format(Locale.ROOT, "%" + widths[i] + "s  ", row[i]));
             }
             out.println(line.append(row[row.length - 1]));
+        }
+    }
+
+    /** Lines recorded in both runs whose hits or time per hit changed beyond noise. */
+    private static void lines(Profile b, Profile a, PrintWriter out) {
+        Map<LineRef, LineProfile> before = new LinkedHashMap<>();
+        b.lines().forEach(l -> before.put(l.line(), l));
+        List<String> changed = new ArrayList<>();
+        for (LineProfile after : LineReport.inSourceOrder(a.lines())) {
+            LineProfile was = before.get(after.line());
+            if (was == null) {
+                continue;
+            }
+            double[] p50Before = MethodChange.interval(was.histogram(), 50);
+            double[] p50After = MethodChange.interval(after.histogram(), 50);
+            boolean timeChanged = p50Before[1] < p50After[0] || p50After[1] < p50Before[0];
+            if (was.hits() != after.hits() || timeChanged) {
+                changed.add(String.format(Locale.ROOT, "  %d -> %d hits, per hit p50 %s -> %s %s  %s:%d", was.hits(), after.hits(),
+                        Durations.format(was.percentileNanos(50)), Durations.format(after.percentileNanos(50)),
+                        timeChanged ? (after.percentileNanos(50) > was.percentileNanos(50) ? "+" : "-") : "~",
+                        after.line().method().displayName(), after.line().line()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            out.println();
+            out.println("lines whose hits or time per hit changed (~ = within noise):");
+            changed.forEach(out::println);
         }
     }
 

@@ -65,7 +65,7 @@ public record MethodChange(MethodRef method, MethodProfile before, MethodProfile
     }
 
     /** 95% confidence interval of the {@code percentile} of the distribution the histogram sampled. */
-    static double[] interval(Histogram h, double percentile) {
+    public static double[] interval(Histogram h, double percentile) {
         long n = h.getTotalCount();
         if (n == 0) {
             return new double[] {0, 0};

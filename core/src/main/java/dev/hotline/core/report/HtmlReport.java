@@ -85,7 +85,8 @@ public final class HtmlReport {
 
     private static void latency(List<MethodProfile> methods, List<IntervalProfile> intervals, PrintWriter out) {
         out.println("<h2 id=\"latency\">Latency of the costliest methods <small>HdrHistogram, 2 significant digits</small></h2>");
-        List<MethodProfile> costliest = new ArrayList<>(methods);
+        // a distribution needs calls: single-call methods (main) have nothing to plot
+        List<MethodProfile> costliest = new ArrayList<>(methods.stream().filter(m -> m.calls() > 1).toList());
         costliest.sort(Comparator.comparingLong(MethodProfile::totalNanos).reversed());
         costliest = costliest.subList(0, Math.min(PLOTTED_METHODS, costliest.size()));
         if (!intervals.isEmpty()) {
