@@ -45,6 +45,10 @@ final class TimerTransformer implements ClassFileTransformer {
         }
         try {
             ClassInstrumenter.Result result = instrumenter.instrument(classFile, null);
+            if (result.unchanged()) {
+                stats.classTooLarge(name);
+                return null;
+            }
             byte[] instrumented = result.bytes();
             stats.instrumented(name);
             for (String method : result.tooLarge()) {

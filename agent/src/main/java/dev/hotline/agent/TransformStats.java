@@ -21,6 +21,11 @@ final class TransformStats {
         Log.warn("could not instrument " + className + ", left it unchanged: " + error);
     }
 
+    void classTooLarge(String className) {
+        tooLarge.incrementAndGet();
+        Log.warn("left " + className + " uninstrumented: with probes it would exceed the class file's 65,535 constants");
+    }
+
     void tooLarge(String className, String method) {
         tooLarge.incrementAndGet();
         Log.warn("left " + className + "." + method + " uninstrumented: with probes its code would exceed the JVM's 64 KB limit");

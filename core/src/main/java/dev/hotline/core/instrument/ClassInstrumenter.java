@@ -5,6 +5,7 @@ import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,12 @@ public final class ClassInstrumenter {
      * What instrumenting a class produced: its bytes and the methods left as they were because
      * they would exceed the JVM's 64 KB code limit once instrumented ({@code name + descriptor}).
      */
-    public record Result(byte[] bytes, List<String> tooLarge) {
+    public record Result(byte[] bytes, List<String> tooLarge, boolean classTooLarge) {
+
+        /** Whether the class is returned unchanged because instrumenting it overflows a class file limit. */
+        public boolean unchanged() {
+            return classTooLarge;
+        }
     }
 
     /**
@@ -68,7 +74,10 @@ public final class ClassInstrumenter {
             ClassWriter writer = new ClassWriter(WRITER_FLAGS);
             try {
                 reader.accept(new MethodTimerClassVisitor(writer, catalog, lines, allocations, tooLarge, listener), READER_FLAGS);
-                return new Result(writer.toByteArray(), List.copyOf(tooLarge));
+                return new Result(writer.toByteArray(), List.copyOf(tooLarge), false);
+            } catch (ClassTooLargeException e) {
+                // the probes' constants overflow the constant pool (65,535 entries): leave the class as it is
+                return new Result(classFile, List.of(), true);
             } catch (MethodTooLargeException e) {
                 if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
                     throw e; // too large even untouched: not ours to fix

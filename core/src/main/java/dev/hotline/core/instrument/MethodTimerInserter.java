@@ -34,9 +34,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <p>Constructors: until {@code super(...)}/{@code this(...)} has run, local 0 is
  * {@code uninitializedThis}, and a handler covering such code must say so in its frame (flagThisUninit,
  * JVMS 4.10.1.4), while one covering later code must not. No frame fits the call itself (HotSpot checks
- * it with both states), so a constructor gets one handler before that call and one after it, and an
- * exception thrown by the super constructor itself passes uncounted: the frame it leaves on the shadow
- * stack is dropped by the next exit below it ({@code ThreadRecorder.unwindTo}).
+ * it with both states), so a constructor's code is covered in stretches, each by the handler for its
+ * state ({@link #coverConstructor}), and an exception thrown by the super constructor itself passes
+ * uncounted: the frame it leaves on the shadow stack is dropped by the next exit below it
+ * ({@code ThreadRecorder.unwindTo}).
  */
 final class MethodTimerInserter {
 
@@ -103,16 +104,10 @@ final class MethodTimerInserter {
 
         LabelNode tryEnd = new LabelNode();
         code.add(tryEnd);
-        AbstractInsnNode superCall = "<init>".equals(method.name) ? superConstructorCall() : null;
-        if (superCall == null) {
-            addHandler(tryStart, tryEnd, false);
+        if ("<init>".equals(method.name)) {
+            coverConstructor(tryStart, tryEnd);
         } else {
-            LabelNode beforeSuper = new LabelNode();
-            LabelNode afterSuper = new LabelNode();
-            code.insertBefore(superCall, beforeSuper);
-            code.insert(superCall, afterSuper);
-            addHandler(tryStart, beforeSuper, true);
-            addHandler(afterSuper, tryEnd, false);
+            cover(tryStart, tryEnd, false);
         }
 
         method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1);
@@ -121,7 +116,84 @@ final class MethodTimerInserter {
         method.maxStack = Math.max(method.maxStack + Math.max(EXTRA_STACK, otherProbesExtraStack), 3); // handler: 3
     }
 
-    private void addHandler(LabelNode start, LabelNode end, boolean thisUninitialized) {
+    private LabelNode initializedHandler;
+    private LabelNode uninitializedHandler;
+
+    /**
+     * Splits a constructor's code into stretches where {@code this} is uninitialized and where it is
+     * initialized, and covers each with the matching handler. The state comes from the stack map
+     * frames (local 0 is {@code uninitializedThis} or not) and flips at each {@code invokespecial
+     * <init>} not paired with a {@code new}; those calls themselves stay uncovered. Code generators
+     * such as Groovy's call {@code super(...)} in several branches, so there can be many stretches.
+     */
+    private void coverConstructor(LabelNode tryStart, LabelNode tryEnd) {
+        InsnList code = method.instructions;
+        boolean uninitialized = true;
+        int pendingNews = 0;
+        LabelNode start = tryStart;
+        for (AbstractInsnNode insn = tryStart.getNext(); insn != null && insn != tryEnd; insn = insn.getNext()) {
+            if (insn instanceof FrameNode frame) {
+                boolean frameUninitialized = frame.local != null && !frame.local.isEmpty()
+                        && frame.local.get(0) == Opcodes.UNINITIALIZED_THIS;
+                pendingNews = 0;
+                if (frame.stack != null) {
+                    for (Object type : frame.stack) {
+                        pendingNews += type instanceof LabelNode ? 1 : 0; // uninitialized(new) values
+                    }
+                }
+                if (frameUninitialized != uninitialized) {
+                    LabelNode split = new LabelNode();
+                    code.insertBefore(insn, split);
+                    cover(start, split, uninitialized);
+                    start = split;
+                    uninitialized = frameUninitialized;
+                }
+            } else if (insn.getOpcode() == Opcodes.NEW) {
+                pendingNews++;
+            } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL && "<init>".equals(((MethodInsnNode) insn).name)) {
+                if (pendingNews > 0) {
+                    pendingNews--;
+                } else if (uninitialized) {
+                    LabelNode before = new LabelNode();
+                    LabelNode after = new LabelNode();
+                    code.insertBefore(insn, before);
+                    code.insert(insn, after);
+                    cover(start, before, true);
+                    start = after;
+                    uninitialized = false;
+                    insn = after;
+                }
+            }
+        }
+        cover(start, tryEnd, uninitialized);
+    }
+
+    /** A catch-all entry for [start, end) pointing at the handler for that state of {@code this}. */
+    private void cover(LabelNode start, LabelNode end, boolean thisUninitialized) {
+        boolean hasCode = false;
+        for (AbstractInsnNode insn = start; insn != null && insn != end; insn = insn.getNext()) {
+            if (insn.getOpcode() >= 0) {
+                hasCode = true;
+                break;
+            }
+        }
+        if (!hasCode) {
+            return; // the JVM rejects empty exception ranges
+        }
+        LabelNode handler = thisUninitialized ? uninitializedHandler : initializedHandler;
+        if (handler == null) {
+            handler = addHandler(thisUninitialized);
+            if (thisUninitialized) {
+                uninitializedHandler = handler;
+            } else {
+                initializedHandler = handler;
+            }
+        }
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    /** Appends a handler block: exit by exception, rethrow. Returns its label. */
+    private LabelNode addHandler(boolean thisUninitialized) {
         LabelNode handler = new LabelNode();
         InsnList code = new InsnList();
         code.add(handler);
@@ -136,7 +208,7 @@ final class MethodTimerInserter {
         code.add(probeCall("exitThrown"));
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
-        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        return handler;
     }
 
     private InsnList probeCall(String name) {
@@ -193,27 +265,6 @@ final class MethodTimerInserter {
             }
         }
         return false;
-    }
-
-    /**
-     * In a constructor, the {@code invokespecial <init>} that initializes {@code this}: the first one
-     * not paired with an earlier {@code new}. javac, kotlinc and scalac emit each {@code new} before
-     * its own constructor call, so pairing by count in code order finds it. Null if there is none
-     * (or the method is not a constructor).
-     */
-    private AbstractInsnNode superConstructorCall() {
-        int pendingNews = 0;
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn.getOpcode() == Opcodes.NEW) {
-                pendingNews++;
-            } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL && "<init>".equals(((MethodInsnNode) insn).name)) {
-                if (pendingNews == 0) {
-                    return insn;
-                }
-                pendingNews--;
-            }
-        }
-        return null;
     }
 
     private static boolean isReturn(int opcode) {
