@@ -3,6 +3,7 @@ package dev.hotline.agent;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.ThreadRetirement;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,9 @@ final class AgentInstaller {
 
         java.time.Duration interval = options.interval();
         IntervalHistograms intervals = interval == null ? null : new IntervalHistograms(startMillis);
-        DumpOnExit dump = new DumpOnExit(catalog, stats, sizes, out, options.raw(), startMillis, intervals);
+        ThreadRetirement threads = new ThreadRetirement(catalog, sizes);
+        startSweeper(threads);
+        DumpOnExit dump = new DumpOnExit(threads, stats, out, options.raw(), startMillis, intervals);
         Runtime.getRuntime().addShutdownHook(new Thread(dump, "hotline-dump"));
         if (interval != null) {
             startPeriodicFlush(dump, interval);
@@ -91,6 +94,27 @@ final class AgentInstaller {
                 Log.warn("could not retransform " + type.getName() + ": " + t);
             }
         }
+    }
+
+    /**
+     * A daemon thread that merges the recorders of ended threads away every two seconds, or sooner
+     * when the runtime sees many registered (it unparks it), so memory follows the live threads,
+     * not every thread that ever ran.
+     */
+    private static void startSweeper(ThreadRetirement threads) {
+        Thread sweeper = new Thread(() -> {
+            while (true) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000_000L);
+                try {
+                    threads.retireEnded();
+                } catch (Throwable t) {
+                    Log.debug("retiring ended threads failed: " + t);
+                }
+            }
+        }, "hotline-sweeper");
+        sweeper.setDaemon(true);
+        dev.hotline.runtime.Recorders.setSweeper(sweeper);
+        sweeper.start();
     }
 
     /** A daemon thread that writes the dump every {@code interval}; it never keeps the JVM alive. */

@@ -1,10 +1,8 @@
 package dev.hotline.agent;
 
 import dev.hotline.core.dump.DumpWriter;
-import dev.hotline.core.probe.ProbeCatalog;
-import dev.hotline.core.profile.InstanceSizes;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.RuntimeSnapshot;
+import dev.hotline.core.profile.ThreadRetirement;
 import dev.hotline.core.profile.SessionKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,9 +17,8 @@ import java.util.Map;
  */
 final class DumpOnExit implements Runnable {
 
-    private final ProbeCatalog catalog;
+    private final ThreadRetirement threads;
     private final TransformStats stats;
-    private final InstanceSizes sizes;
     private final Path out;
     private final String options;
     private final long startMillis;
@@ -29,11 +26,10 @@ final class DumpOnExit implements Runnable {
     private String lastFailure;
 
     /** @param intervals null unless the agent runs with interval= */
-    DumpOnExit(ProbeCatalog catalog, TransformStats stats, InstanceSizes sizes, Path out, String options,
+    DumpOnExit(ThreadRetirement threads, TransformStats stats, Path out, String options,
                long startMillis, IntervalHistograms intervals) {
-        this.catalog = catalog;
+        this.threads = threads;
         this.stats = stats;
-        this.sizes = sizes;
         this.out = out;
         this.options = options;
         this.startMillis = startMillis;
@@ -49,7 +45,7 @@ final class DumpOnExit implements Runnable {
     synchronized void write() {
         try {
             long now = System.currentTimeMillis();
-            Profile profile = RuntimeSnapshot.capture(catalog, session(now), sizes);
+            Profile profile = threads.snapshot(session(now));
             if (intervals != null) {
                 profile = profile.withIntervals(intervals.close(profile, now));
             }

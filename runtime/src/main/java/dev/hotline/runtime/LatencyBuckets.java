@@ -24,6 +24,8 @@ public final class LatencyBuckets {
     public static final int BUCKET_COUNT = LEADING_ZERO_COUNT_BASE;
 
     private final long[][] buckets = new long[BUCKET_COUNT][];
+    /** Samples lost because a bucket could not be allocated (OutOfMemoryError). */
+    long dropped;
 
     void record(long value) {
         if (value < 0) {
@@ -32,7 +34,12 @@ public final class LatencyBuckets {
         int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(value | SUB_BUCKET_MASK);
         long[] counts = buckets[bucket];
         if (counts == null) {
-            counts = buckets[bucket] = new long[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
+            try {
+                counts = buckets[bucket] = new long[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
+            } catch (OutOfMemoryError e) {
+                dropped++; // the heap is full: lose this sample rather than throw into the application
+                return;
+            }
         }
         int subBucket = (int) (value >>> bucket);
         counts[bucket == 0 ? subBucket : subBucket - SUB_BUCKET_HALF_COUNT]++;

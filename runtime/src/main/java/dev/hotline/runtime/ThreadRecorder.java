@@ -1,5 +1,6 @@
 package dev.hotline.runtime;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
@@ -17,38 +18,55 @@ public final class ThreadRecorder {
 
     private final String threadName;
     private final long threadId;
+    private final WeakReference<Thread> thread;
 
-    private MethodCounters[] methods = new MethodCounters[64];
+    private MethodCounters[] methods = new MethodCounters[16];
     private LineCounters[] lines = new LineCounters[0];
 
     // The shadow stack, as parallel arrays: frame d is the d-th open instrumented call.
     private int depth;
-    private int[] frameMethod = new int[32];
-    private long[] frameStart = new long[32];
-    private long[] frameChildNanos = new long[32];
-    private MethodCounters[] frameCounters = new MethodCounters[32];
-    private CallNode[] frameNode = new CallNode[32];
+    private int[] frameMethod = new int[8];
+    private long[] frameStart = new long[8];
+    private long[] frameChildNanos = new long[8];
+    private MethodCounters[] frameCounters = new MethodCounters[8];
+    private CallNode[] frameNode = new CallNode[8];
     /** The line probe open in each frame (-1: none) and when it was entered. */
-    private int[] frameLine = new int[32];
-    private long[] frameLineStart = new long[32];
+    private int[] frameLine = new int[8];
+    private long[] frameLineStart = new long[8];
 
     private final CallNode root = new CallNode(CallNode.ROOT_ID);
     private final AllocationCounters allocations = new AllocationCounters();
     private long abandonedFrames;
 
-    ThreadRecorder(String threadName, long threadId) {
-        this.threadName = threadName;
-        this.threadId = threadId;
+    ThreadRecorder(Thread thread) {
+        this.threadName = thread.getName();
+        this.threadId = thread.getId();
+        this.thread = new WeakReference<Thread>(thread);
+    }
+
+    /** Whether the owning thread has ended: this recorder will not change again. */
+    public boolean threadEnded() {
+        Thread t = thread.get();
+        return t == null || !t.isAlive();
     }
 
     void enter(int methodId) {
-        MethodCounters counters = counters(methodId);
         int d = depth;
-        if (d == frameMethod.length) {
-            growStack();
+        MethodCounters counters;
+        CallNode node;
+        try {
+            counters = counters(methodId);
+            if (d == frameMethod.length) {
+                growStack();
+            }
+            node = (d == 0 ? root : frameNode[d - 1]).child(methodId);
+        } catch (OutOfMemoryError e) {
+            // The heap is full: record nothing for this call (its exit finds no frame and is
+            // ignored) rather than throw into the application.
+            abandonedFrames++;
+            return;
         }
-        CallNode parent = d == 0 ? root : frameNode[d - 1];
-        frameNode[d] = parent.child(methodId);
+        frameNode[d] = node;
         frameMethod[d] = methodId;
         frameCounters[d] = counters;
         frameChildNanos[d] = 0;
@@ -69,7 +87,7 @@ public final class ThreadRecorder {
         }
         int openLine = frameLine[d];
         if (openLine >= 0) {
-            lineCounters(openLine).record(end - frameLineStart[d]);
+            recordLine(openLine, end - frameLineStart[d]);
         }
         long elapsed = end - frameStart[d];
         long self = elapsed - frameChildNanos[d];
@@ -86,11 +104,19 @@ public final class ThreadRecorder {
      * line open in that frame, if any, ends now. One clock read per line entered.
      */
     void allocation(int site) {
-        allocations.count(site);
+        try {
+            allocations.count(site);
+        } catch (OutOfMemoryError e) {
+            abandonedFrames++; // heap full while growing the counters: lose this count, never throw
+        }
     }
 
     void arrayAllocation(int site, int length, int elementBytes) {
-        allocations.count(site, ArrayLayout.arrayBytes(length, elementBytes));
+        try {
+            allocations.count(site, ArrayLayout.arrayBytes(length, elementBytes));
+        } catch (OutOfMemoryError e) {
+            abandonedFrames++;
+        }
     }
 
     /**
@@ -107,7 +133,11 @@ public final class ThreadRecorder {
             }
             total += (long) d1 * level2;
         }
-        allocations.count(site, total);
+        try {
+            allocations.count(site, total);
+        } catch (OutOfMemoryError e) {
+            abandonedFrames++;
+        }
     }
 
     void line(int methodId, int lineId) {
@@ -122,7 +152,7 @@ public final class ThreadRecorder {
         }
         int openLine = frameLine[d];
         if (openLine >= 0) {
-            lineCounters(openLine).record(now - frameLineStart[d]);
+            recordLine(openLine, now - frameLineStart[d]);
         }
         frameLine[d] = lineId;
         frameLineStart[d] = now;
@@ -156,6 +186,14 @@ public final class ThreadRecorder {
             counters = m[methodId] = new MethodCounters();
         }
         return counters;
+    }
+
+    private void recordLine(int lineId, long elapsed) {
+        try {
+            lineCounters(lineId).record(elapsed);
+        } catch (OutOfMemoryError e) {
+            abandonedFrames++; // heap full: lose this line sample, never throw into the application
+        }
     }
 
     private LineCounters lineCounters(int lineId) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ThreadRecorderTest {
 
-    private final ThreadRecorder recorder = new ThreadRecorder("test", 1);
+    private final ThreadRecorder recorder = new ThreadRecorder(Thread.currentThread());
 
     @Test
     void self_time_is_total_minus_instrumented_callees_exactly() {

@@ -42,6 +42,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "25", paramLabel = "N", description = "Show N methods; 0 shows all (default: ${DEFAULT-VALUE}).")
     int top;
 
+    /** Below this many calls on either side a percentile change is not judged ("?"). */
+    static final int MIN_CALLS = 20;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +56,8 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<MethodChange> changes = ProfileComparison.methods(b, a);
         out.println("hotline diff " + before + " -> " + after);
-        out.println("  ~ = within noise (the 95% confidence intervals overlap); + / - = beyond it");
+        out.println("  ~ = within noise (the 95% confidence intervals overlap); + / - = beyond it;"
+                + " ? = fewer than " + MIN_CALLS + " calls, not judged");
         out.println();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"calls", "p50", "", "p99", "", "total", "self", "method"});
@@ -94,7 +98,8 @@ final class DiffCommand implements Callable<Integer> {
             return "gone";
         }
         double relative = c.relative(metric);
-        String mark = !c.significant(metric) ? "~" : relative > 0 ? "+" : relative < 0 ? "-" : "=";
+        boolean tooFew = c.before().calls() < MIN_CALLS || c.after().calls() < MIN_CALLS;
+        String mark = tooFew ? "?" : !c.significant(metric) ? "~" : relative > 0 ? "+" : relative < 0 ? "-" : "=";
         String percent = Double.isInfinite(relative) ? "inf" : String.format(Locale.ROOT, "%+.0f%%", 100 * relative);
         return mark + " " + percent;
     }

@@ -121,14 +121,18 @@ public final class AgentOptions {
         if (!m.matches()) {
             return null;
         }
-        long n = Long.parseLong(m.group(1));
-        java.time.Duration d = switch (m.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            case "m" -> java.time.Duration.ofMinutes(n);
-            default -> java.time.Duration.ofHours(n);
-        };
-        return d.toMillis() < 10 ? null : d;
+        try {
+            long n = Long.parseLong(m.group(1));
+            java.time.Duration d = switch (m.group(2)) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                default -> java.time.Duration.ofHours(n);
+            };
+            return d.toMillis() < 10 ? null : d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null; // too large to be a duration
+        }
     }
 
     /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */

@@ -18,6 +18,40 @@ public final class ProfileMerger {
     private ProfileMerger() {
     }
 
+    /**
+     * Adds {@code others} into {@code base}'s data, keeping {@code base}'s session facts except the
+     * counts of threads, open calls and abandoned frames, which sum (the agent's own use).
+     */
+    public static Profile mergeData(Profile base, List<Profile> others) {
+        List<Profile> all = new ArrayList<>();
+        all.add(base);
+        all.addAll(others);
+        Profile merged = merge(all);
+        Map<String, String> session = new LinkedHashMap<>(base.session());
+        for (String key : List.of(SessionKeys.THREADS, SessionKeys.OPEN_CALLS, SessionKeys.ABANDONED_FRAMES)) {
+            session.put(key, merged.session().get(key));
+        }
+        return new Profile(session, methodsOf(merged), merged.callTree(), linesOf(merged), allocationsOf(merged));
+    }
+
+    private static Map<MethodRef, MethodProfile> methodsOf(Profile p) {
+        Map<MethodRef, MethodProfile> map = new LinkedHashMap<>();
+        p.methods().forEach(m -> map.put(m.method(), m));
+        return map;
+    }
+
+    private static Map<LineRef, LineProfile> linesOf(Profile p) {
+        Map<LineRef, LineProfile> map = new LinkedHashMap<>();
+        p.lines().forEach(l -> map.put(l.line(), l));
+        return map;
+    }
+
+    private static Map<AllocationSite, AllocationProfile> allocationsOf(Profile p) {
+        Map<AllocationSite, AllocationProfile> map = new LinkedHashMap<>();
+        p.allocations().forEach(a -> map.put(a.site(), a));
+        return map;
+    }
+
     public static Profile merge(List<Profile> profiles) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();

@@ -62,6 +62,82 @@ class ClassFileVersionsTest {
         assertThat(profile.method(new MethodRef(owner, "guarded", "(I)I")).exceptions()).isZero();
     }
 
+    @ParameterizedTest(name = "class file major {0}")
+    @ValueSource(ints = {Opcodes.V1_5, Opcodes.V1_8, Opcodes.V17})
+    void a_constructor_that_calls_super_in_two_branches_is_covered_in_both(int version) throws Exception {
+        byte[] original = branchingConstructor("gen/Branchy" + version, version);
+        ProbeCatalog catalog = new ProbeCatalog();
+        byte[] instrumented = new ClassInstrumenter(catalog).instrument(original);
+
+        StringWriter problems = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(instrumented), getClass().getClassLoader(), false, new PrintWriter(problems));
+        assertThat(problems.toString()).isEmpty();
+        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass(null, instrumented, 0, instrumented.length);
+            }
+        }.define();
+        Profile profile = runInOwnThread(catalog, () -> {
+            type.getConstructor(boolean.class).newInstance(true);
+            type.getConstructor(boolean.class).newInstance(false);
+            try {
+                type.getConstructor(int.class).newInstance(-1); // throws after super(): counted as thrown
+            } catch (java.lang.reflect.InvocationTargetException expected) {
+                assertThat(expected.getCause()).isInstanceOf(IllegalArgumentException.class);
+            }
+        });
+        String owner = "gen.Branchy" + version;
+        assertThat(profile.method(new MethodRef(owner, "<init>", "(Z)V")).calls()).isEqualTo(2);
+        assertThat(profile.method(new MethodRef(owner, "<init>", "(I)V")).exceptions()).isEqualTo(1);
+    }
+
+    /**
+     * Branchy(boolean b) { if (b) super(); else super(); } — as Groovy emits constructors, one
+     * super call per branch; Branchy(int x) { super(); if (x < 0) throw new IllegalArgumentException(); }.
+     */
+    private static byte[] branchingConstructor(String name, int version) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(Z)V", null, null);
+        mv.visitCode();
+        Label otherwise = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, 1);
+        mv.visitJumpInsn(Opcodes.IFEQ, otherwise);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(otherwise);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitLabel(done);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(I)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        Label fine = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, 1);
+        mv.visitJumpInsn(Opcodes.IFGE, fine);
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalArgumentException");
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "()V", false);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(fine);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
     private interface Body {
         void run() throws Exception;
     }

@@ -1,0 +1,61 @@
+package dev.hotline.core.profile;
+
+import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.runtime.Recorders;
+import dev.hotline.runtime.ThreadRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps memory bounded when a program runs many threads: the recorders of threads that ended are
+ * merged into running totals and dropped ({@link #retireEnded}); a snapshot is those totals plus
+ * the recorders still registered. Exact: an ended thread's recorder no longer changes, and a
+ * recorder is either retired or registered, never both (both steps hold this object's lock).
+ *
+ * <p>Thread-safety: every method synchronizes; called by the sweeper, the flush thread and the
+ * shutdown hook, never by a probe.
+ */
+public final class ThreadRetirement {
+
+    private final ProbeCatalog catalog;
+    private final InstanceSizes sizes;
+    private Profile retired;
+    private long retiredThreads;
+
+    public ThreadRetirement(ProbeCatalog catalog, InstanceSizes sizes) {
+        this.catalog = catalog;
+        this.sizes = sizes;
+    }
+
+    /** Merges the recorders of ended threads into the totals; returns how many were retired. */
+    public synchronized int retireEnded() {
+        List<ThreadRecorder> ended = Recorders.removeEnded();
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        try {
+            Profile part = RuntimeSnapshot.capture(catalog, Map.of(), ended, sizes);
+            retired = retired == null ? part : ProfileMerger.mergeData(retired, List.of(part));
+        } catch (RuntimeException | Error e) {
+            Recorders.restore(ended); // e.g. OutOfMemoryError: keep them registered, lose nothing
+            throw e;
+        }
+        retiredThreads += ended.size();
+        return ended.size();
+    }
+
+    /** Everything recorded so far: the retired totals and the threads still registered. */
+    public synchronized Profile snapshot(Map<String, String> session) {
+        Profile live = RuntimeSnapshot.capture(catalog, session, Recorders.all(), sizes);
+        if (retired == null) {
+            return live;
+        }
+        return ProfileMerger.mergeData(live, List.of(retired));
+    }
+
+    /** Threads retired so far. */
+    public synchronized long retiredThreads() {
+        return retiredThreads;
+    }
+}
