@@ -22,8 +22,9 @@ final class AgentInstaller {
     }
 
     static void install(String rawOptions, Instrumentation instrumentation, boolean attached) {
-        long startMillis = ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        // When the agent started (moments after the JVM). Not ProcessHandle.info(): it resolves the
+        // process's user through the name service, which leaves a socket open in the host.
+        long startMillis = System.currentTimeMillis();
         AgentOptions options = AgentOptions.parse(rawOptions);
         Log.setLevel(options.logLevel());
         options.problems().forEach(Log::error);

@@ -29,11 +29,16 @@ final class BootstrapRuntime {
 
     static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
         Path agentJar = Paths.get(BootstrapRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path runtimeJar = Files.createTempFile("hotline-runtime-", ".jar");
+        // Named by pid and clock, not Files.createTempFile: its SecureRandom seeding opens sockets
+        // (seen on JDK 17), and the agent must open none in the host.
+        Path runtimeJar = Paths.get(System.getProperty("java.io.tmpdir"),
+                "hotline-runtime-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jar");
+        Files.deleteIfExists(runtimeJar);
         runtimeJar.toFile().deleteOnExit();
         int classes = 0;
         try (JarFile source = new JarFile(agentJar.toFile());
-             JarOutputStream target = new JarOutputStream(Files.newOutputStream(runtimeJar))) {
+             // java.io, not Files.newOutputStream/createFile: a file channel makes JDK 17 open a socket pair
+             JarOutputStream target = new JarOutputStream(new java.io.FileOutputStream(runtimeJar.toFile()))) {
             for (Enumeration<JarEntry> entries = source.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 if (entry.getName().startsWith(PREFIX) && entry.getName().endsWith(".class")) {

@@ -37,13 +37,18 @@ public final class DumpWriter {
      */
     public static void writeAtomically(Profile profile, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
-        Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, prefix, ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, prefix, ".tmp");
+        // A unique name from pid, thread and clock, not Files.createTempFile: its SecureRandom
+        // seeding opens sockets (seen on JDK 17), and the agent writes dumps inside the host.
+        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + "." + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // java.io, not Files.newOutputStream or Files.createFile: on JDK 17 a file channel's first
+            // use makes the JDK keep a socket pair open (its pre-close descriptor) in the host process.
+            // The empty file is made owner-only before any byte is written.
+            try (OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(temp.toFile()))) {
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+                }
                 write(profile, out);
             }
             try {
