@@ -138,6 +138,55 @@ class ClassFileVersionsTest {
         return cw.toByteArray();
     }
 
+    @org.junit.jupiter.api.Test
+    void a_java_1_4_subroutine_with_jsr_and_ret_keeps_working_with_every_probe() throws Exception {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Jsr", null, "java/lang/Object", null);
+        cw.visitSource("Jsr.java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "twiceAfter", "(I)I", null, null);
+        mv.visitCode();
+        Label body = new Label();
+        Label finallyBlock = new Label();
+        mv.visitLabel(body);
+        mv.visitLineNumber(1, body);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitVarInsn(Opcodes.ISTORE, 0);               // x += 1
+        mv.visitJumpInsn(Opcodes.JSR, finallyBlock);      // finally, as javac 1.4 compiled it
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/Object"); // an allocation inside the method
+        mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(finallyBlock);
+        mv.visitLineNumber(2, finallyBlock);
+        mv.visitVarInsn(Opcodes.ASTORE, 1);               // the return address
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_2);
+        mv.visitInsn(Opcodes.IMUL);
+        mv.visitVarInsn(Opcodes.ISTORE, 0);               // x *= 2
+        mv.visitVarInsn(Opcodes.RET, 1);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] original = cw.toByteArray();
+
+        ProbeCatalog catalog = new ProbeCatalog();
+        byte[] instrumented = new ClassInstrumenter(catalog, dev.hotline.core.options.MethodSelection.parse("gen.Jsr"),
+                dev.hotline.core.options.MethodSelection.parse("gen.Jsr")).instrument(original);
+        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass("gen.Jsr", instrumented, 0, instrumented.length); // old verifier (type inference)
+            }
+        }.define();
+        Profile profile = runInOwnThread(catalog, () -> assertThat(type.getMethod("twiceAfter", int.class).invoke(null, 3)).isEqualTo(8));
+
+        MethodRef method = new MethodRef("gen.Jsr", "twiceAfter", "(I)I");
+        assertThat(profile.method(method).calls()).isEqualTo(1);
+        assertThat(profile.lines()).extracting(l -> l.line().line() + "x" + l.hits()).containsExactlyInAnyOrder("1x1", "2x1");
+        assertThat(profile.allocations()).singleElement().satisfies(a -> assertThat(a.count()).isEqualTo(1));
+    }
+
     private interface Body {
         void run() throws Exception;
     }
