@@ -31,7 +31,9 @@ final class AgentInstaller {
         Path out = options.out(ProcessHandle.current().pid());
         warnIfUnwritable(out);
 
-        ProbeCatalog catalog = new ProbeCatalog();
+        int maxMethods = options.maxMethods();
+        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> Log.warn("reached the cap of " + maxMethods
+                + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
         TransformStats stats = new TransformStats();
         ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines(), options.alloc());
         ClassFilter filter = new ClassFilter(dev.hotline.core.options.ClassSelection.of(options));

@@ -20,8 +20,15 @@ public final class ThreadRecorder {
     private final long threadId;
     private final WeakReference<Thread> thread;
 
-    private MethodCounters[] methods = new MethodCounters[16];
-    private LineCounters[] lines = new LineCounters[0];
+    /**
+     * Per-method and per-line counters in pages of {@link #PAGE} ids, allocated when an id of the
+     * page first runs on this thread: a thread that calls a handful of methods out of 50,000 holds
+     * a few small pages, not an array as long as every id.
+     */
+    static final int PAGE_BITS = 8;
+    static final int PAGE = 1 << PAGE_BITS;
+    private MethodCounters[][] methods = new MethodCounters[4][];
+    private LineCounters[][] lines = new LineCounters[0][];
 
     // The shadow stack, as parallel arrays: frame d is the d-th open instrumented call.
     private int depth;
@@ -177,13 +184,18 @@ public final class ThreadRecorder {
     }
 
     private MethodCounters counters(int methodId) {
-        MethodCounters[] m = methods;
-        if (methodId >= m.length) {
-            m = methods = Arrays.copyOf(m, Math.max(methodId + 1, m.length * 2));
+        int page = methodId >>> PAGE_BITS;
+        MethodCounters[][] m = methods;
+        if (page >= m.length) {
+            m = methods = Arrays.copyOf(m, Math.max(page + 1, m.length * 2));
         }
-        MethodCounters counters = m[methodId];
+        MethodCounters[] p = m[page];
+        if (p == null) {
+            p = m[page] = new MethodCounters[PAGE];
+        }
+        MethodCounters counters = p[methodId & (PAGE - 1)];
         if (counters == null) {
-            counters = m[methodId] = new MethodCounters();
+            counters = p[methodId & (PAGE - 1)] = new MethodCounters();
         }
         return counters;
     }
@@ -197,13 +209,18 @@ public final class ThreadRecorder {
     }
 
     private LineCounters lineCounters(int lineId) {
-        LineCounters[] l = lines;
-        if (lineId >= l.length) {
-            l = lines = Arrays.copyOf(l, Math.max(lineId + 1, Math.max(64, l.length * 2)));
+        int page = lineId >>> PAGE_BITS;
+        LineCounters[][] l = lines;
+        if (page >= l.length) {
+            l = lines = Arrays.copyOf(l, Math.max(page + 1, Math.max(4, l.length * 2)));
         }
-        LineCounters counters = l[lineId];
+        LineCounters[] p = l[page];
+        if (p == null) {
+            p = l[page] = new LineCounters[PAGE];
+        }
+        LineCounters counters = p[lineId & (PAGE - 1)];
         if (counters == null) {
-            counters = l[lineId] = new LineCounters();
+            counters = p[lineId & (PAGE - 1)] = new LineCounters();
         }
         return counters;
     }
@@ -227,14 +244,30 @@ public final class ThreadRecorder {
         return threadId;
     }
 
-    /** Counters indexed by method probe id; entries are null for methods this thread never called. */
-    public MethodCounters[] methods() {
-        return methods;
+    /** The counters of method probe {@code id}, or null if this thread never called it. */
+    public MethodCounters methodCounters(int id) {
+        MethodCounters[][] m = methods;
+        int page = id >>> PAGE_BITS;
+        MethodCounters[] p = page < m.length ? m[page] : null;
+        return p == null ? null : p[id & (PAGE - 1)];
     }
 
-    /** Counters indexed by line probe id; entries are null for lines this thread never ran. */
-    public LineCounters[] lines() {
-        return lines;
+    /** Method probe ids below this may have counters here. */
+    public int methodIdLimit() {
+        return methods.length << PAGE_BITS;
+    }
+
+    /** The counters of line probe {@code id}, or null if this thread never ran it. */
+    public LineCounters lineCountersOf(int id) {
+        LineCounters[][] l = lines;
+        int page = id >>> PAGE_BITS;
+        LineCounters[] p = page < l.length ? l[page] : null;
+        return p == null ? null : p[id & (PAGE - 1)];
+    }
+
+    /** Line probe ids below this may have counters here. */
+    public int lineIdLimit() {
+        return lines.length << PAGE_BITS;
     }
 
     /** What this thread allocated at each allocation site. */

@@ -19,8 +19,8 @@ class ThreadRecorderTest {
         recorder.exit(3, false);
         recorder.exit(1, false);
 
-        MethodCounters outer = recorder.methods()[1];
-        long callees = recorder.methods()[2].totalNanos() + recorder.methods()[3].totalNanos();
+        MethodCounters outer = recorder.methodCounters(1);
+        long callees = recorder.methodCounters(2).totalNanos() + recorder.methodCounters(3).totalNanos();
         assertThat(outer.calls()).isEqualTo(1);
         assertThat(outer.selfNanos()).isEqualTo(outer.totalNanos() - callees);
         assertThat(recorder.openCalls()).isZero();
@@ -35,7 +35,7 @@ class ThreadRecorderTest {
         recorder.exit(7, false);
         recorder.exit(7, false);
 
-        MethodCounters m = recorder.methods()[7];
+        MethodCounters m = recorder.methodCounters(7);
         CallNode outermost = recorder.callTreeRoot().child(7);
         assertThat(m.calls()).isEqualTo(3);
         assertThat(m.totalNanos()).isEqualTo(outermost.totalNanos());
@@ -50,7 +50,7 @@ class ThreadRecorderTest {
         recorder.enter(4);
         recorder.exit(4, false);
 
-        MethodCounters m = recorder.methods()[4];
+        MethodCounters m = recorder.methodCounters(4);
         assertThat(m.calls()).isEqualTo(2);
         assertThat(m.exceptions()).isEqualTo(1);
         assertThat(m.minNanos()).isLessThanOrEqualTo(m.maxNanos());
@@ -62,9 +62,9 @@ class ThreadRecorderTest {
         recorder.enter(2); // its exit never runs
         recorder.exit(1, false);
 
-        assertThat(recorder.methods()[1].calls()).isEqualTo(1);
-        assertThat(recorder.methods()[2].calls()).isZero();
-        assertThat(recorder.methods()[2].active).isZero();
+        assertThat(recorder.methodCounters(1).calls()).isEqualTo(1);
+        assertThat(recorder.methodCounters(2).calls()).isZero();
+        assertThat(recorder.methodCounters(2).active).isZero();
         assertThat(recorder.abandonedFrames()).isEqualTo(1);
         assertThat(recorder.openCalls()).isZero();
     }
@@ -76,8 +76,8 @@ class ThreadRecorderTest {
         recorder.exit(9, false);
         recorder.exit(1, false);
 
-        assertThat(recorder.methods()[1].calls()).isEqualTo(1);
-        assertThat(recorder.methods().length <= 9 || recorder.methods()[9] == null).isTrue();
+        assertThat(recorder.methodCounters(1).calls()).isEqualTo(1);
+        assertThat(recorder.methodCounters(9)).isNull();
     }
 
     @Test
@@ -88,7 +88,7 @@ class ThreadRecorderTest {
         for (int depth = 999; depth >= 0; depth--) {
             recorder.exit(depth * 10, false);
         }
-        assertThat(recorder.methods()[9990].calls()).isEqualTo(1);
+        assertThat(recorder.methodCounters(9990).calls()).isEqualTo(1);
         assertThat(recorder.openCalls()).isZero();
     }
 
@@ -128,7 +128,7 @@ class ThreadRecorderTest {
         long total = 0;
         for (ThreadRecorder r : Recorders.all()) {
             if (ids.contains(r.threadId())) {
-                total += r.methods()[3].calls();
+                total += r.methodCounters(3).calls();
             }
         }
         assertThat(total).isEqualTo((long) threads * callsPerThread);

@@ -25,7 +25,12 @@ public final class AgentOptions {
     public static final String LOG = "log";
     public static final String DUMP_CLASSES = "dumpclasses";
     public static final String INTERVAL = "interval";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES, INTERVAL);
+    public static final String MAX_METHODS = "maxmethods";
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES, INTERVAL,
+            MAX_METHODS);
+
+    /** Default cap on method probes: about 75 MB of probe metadata at most (~150 bytes each). */
+    public static final int DEFAULT_MAX_METHODS = 500_000;
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug");
 
     /** Default dump path, relative to the working directory; %p is the pid. */
@@ -59,6 +64,8 @@ public final class AgentOptions {
                     problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
                 } else if (key.equals(LOG) && !LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
                     problems.add("ignoring log=" + value + ": expected one of error, warn, info, debug");
+                } else if (key.equals(MAX_METHODS) && !value.matches("[1-9][0-9]{0,8}")) {
+                    problems.add("ignoring maxmethods=" + value + ": expected a whole number from 1 to 999999999");
                 } else if (key.equals(INTERVAL) && parseDuration(value) == null) {
                     problems.add("ignoring interval=" + value + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
                 } else if (key.equals(OUT) && value.isEmpty()) {
@@ -108,6 +115,11 @@ public final class AgentOptions {
 
     public String logLevel() {
         return values.getOrDefault(LOG, "warn").toLowerCase(Locale.ROOT);
+    }
+
+    /** The most methods that get a timer; past it classes are instrumented without further methods. */
+    public int maxMethods() {
+        return values.containsKey(MAX_METHODS) ? Integer.parseInt(values.get(MAX_METHODS)) : DEFAULT_MAX_METHODS;
     }
 
     /** How often to also write the dump (with per-interval histograms); null: only at exit. */

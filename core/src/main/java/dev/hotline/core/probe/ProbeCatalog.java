@@ -17,6 +17,7 @@ public final class ProbeCatalog {
     private final List<LineRef> lines = new ArrayList<>();
     private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
+    private final Runnable onCapReached;
     private boolean capReported;
 
     public ProbeCatalog() {
@@ -25,12 +26,22 @@ public final class ProbeCatalog {
 
     /** A catalog that refuses to hand out more than {@code maxMethods} method probes. */
     public ProbeCatalog(int maxMethods) {
+        this(maxMethods, () -> { });
+    }
+
+    /** @param onCapReached run once, the first time a method is refused because of the cap */
+    public ProbeCatalog(int maxMethods, Runnable onCapReached) {
         this.maxMethods = maxMethods;
+        this.onCapReached = onCapReached;
     }
 
     /** The id of a new method probe, or -1 if the cap is reached (the method is then left alone). */
     public synchronized int registerMethod(MethodRef method) {
         if (methods.size() >= maxMethods) {
+            if (!capReported) {
+                capReported = true;
+                onCapReached.run();
+            }
             return -1;
         }
         methods.add(method);
@@ -71,14 +82,5 @@ public final class ProbeCatalog {
 
     public synchronized int methodCount() {
         return methods.size();
-    }
-
-    /** True once, the first time the cap is hit, so the caller can warn exactly once. */
-    public synchronized boolean firstTimeCapReached() {
-        if (methods.size() >= maxMethods && !capReported) {
-            capReported = true;
-            return true;
-        }
-        return false;
     }
 }

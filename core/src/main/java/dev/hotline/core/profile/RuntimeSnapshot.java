@@ -4,6 +4,7 @@ import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.runtime.AllocationCounters;
 import dev.hotline.runtime.CallNode;
 import dev.hotline.runtime.LatencyBuckets;
 import dev.hotline.runtime.LineCounters;
@@ -53,29 +54,26 @@ public final class RuntimeSnapshot {
         long abandoned = 0;
         int known = catalog.methodCount();
         for (ThreadRecorder recorder : recorders) {
-            MethodCounters[] counters = recorder.methods();
-            for (int id = 0; id < counters.length && id < known; id++) {
-                MethodCounters c = counters[id];
+            for (int id = 0; id < recorder.methodIdLimit() && id < known; id++) {
+                MethodCounters c = recorder.methodCounters(id);
                 if (c != null && c.calls() > 0) {
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id), MethodProfile::new);
                     profile.add(c.calls(), c.exceptions(), c.totalNanos(), c.selfNanos(), c.minNanos(), c.maxNanos());
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
-            LineCounters[] lineCounters = recorder.lines();
-            for (int id = 0; id < lineCounters.length && id < knownLines; id++) {
-                LineCounters c = lineCounters[id];
+            for (int id = 0; id < recorder.lineIdLimit() && id < knownLines; id++) {
+                LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
                     LineProfile profile = lines.computeIfAbsent(catalog.line(id), LineProfile::new);
                     profile.add(c.hits(), c.totalNanos());
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
-            long[] counts = recorder.allocations().counts();
-            long[] bytes = recorder.allocations().bytes();
-            for (int id = 0; id < counts.length && id < bytes.length && id < knownSites; id++) {
-                siteCounts[id] += counts[id];
-                siteBytes[id] += bytes[id];
+            AllocationCounters allocations = recorder.allocations();
+            for (int id = 0; id < allocations.siteLimit() && id < knownSites; id++) {
+                siteCounts[id] += allocations.countAt(id);
+                siteBytes[id] += allocations.bytes(id);
             }
             mergeTree(recorder.callTreeRoot(), tree, catalog, known);
             openCalls += recorder.openCalls();

@@ -223,7 +223,7 @@ class LatencyBucketsMatchHdrHistogramTest {
         });
         assertThat(profile.session()).containsEntry(SessionKeys.THREADS, "1").containsEntry(SessionKeys.OPEN_CALLS, "0");
         for (int id = 0; id < 2; id++) {
-            MethodCounters counters = recorder.methods()[id];
+            MethodCounters counters = recorder.methodCounters(id);
             MethodProfile method = profile.method(catalog.method(id));
             assertLossless(counters, method.histogram());
             assertThat(method.histogram().getTotalCount()).isEqualTo(method.calls());
