@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bytecode", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show what the agent does to a class, like Python's dis: each method's original and",
+        description = {"Show what the agent does to a class, like Python's dis.", "", "Show what the agent does to a class, like Python's dis: each method's original and",
             "instrumented instructions with source lines, inserted code marked and every probe named,",
             "sizes before -> after, and warnings about HotSpot's inlining and size limits.",
             "Runs exactly the agent's transformation for the options given; no class is loaded.",

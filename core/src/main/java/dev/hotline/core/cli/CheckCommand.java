@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"A performance gate for CI: exit 1 and list every method whose metric grew by more than",
+        description = {"Exit 1 when a method regressed beyond a limit: a performance gate for CI.", "", "A performance gate for CI: exit 1 and list every method whose metric grew by more than",
             "its limit, and beyond what the recorded spread explains; exit 0 otherwise.",
             "",
-            "Example: hotline check baseline.hotline current.hotline --max-regression p99=10% --method 'com.acme.*'"})
+            "Example: hotline check baseline.hotline current.hotline --max-regression p99=10%% --method 'com.acme.*'"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the Julia-set demo of High Performance Python under the agent and print",
+        description = {"Run the Julia-set demo of High Performance Python under the agent and print its report.", "", "Run the Julia-set demo of High Performance Python under the agent and print",
             "its method table. The boxed implementation makes a Complex object per operation,",
             "as the book's pure-Python version does: 33,219,980 multiplies and adds."})
 final class DemoCommand implements Callable<Integer> {

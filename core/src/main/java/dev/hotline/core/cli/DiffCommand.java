@@ -25,9 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two dumps per method: calls, p50, p99, total and self time before -> after,",
+        description = {"Compare two dumps per method, worst p99 regressions first.", "", "Compare two dumps per method: calls, p50, p99, total and self time before -> after,",
             "worst p99 regressions first. '~' marks a change within what the recorded spread explains",
-            "(95% confidence intervals of the percentiles overlap); allocation sites whose counts changed follow."})
+            "(95%% confidence intervals of the percentiles overlap); allocation sites whose counts changed follow."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

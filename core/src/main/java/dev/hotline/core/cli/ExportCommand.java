@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a dump's latency histograms as an HdrHistogram interval log (format 1.3),",
+        description = {"Write a dump's latency histograms as an HdrHistogram interval log.", "", "Write a dump's latency histograms as an HdrHistogram interval log (format 1.3),",
             "one histogram per method probe tagged with the method (pkg.Cls.name(desc)), readable by",
             "HdrHistogram's HistogramLogReader, HistogramLogProcessor and HdrHistogramVisualizer.",
             "With interval data (agent option interval=) every interval is one entry per method."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"What a dump holds: the JVM, when it ran, the agent options, how many probes,",
+        description = {"Show what a dump holds.", "", "What a dump holds: the JVM, when it ran, the agent options, how many probes,",
             "classes instrumented and failed, calls still open, intervals recorded."})
 final class InfoCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Add dumps up into one: counts and times sum, latency histograms add, call trees",
+        description = {"Add dumps up into one.", "", "Add dumps up into one: counts and times sum, latency histograms add, call trees",
             "merge path by path. Dumps of many JVMs and hosts combine (one agent per JVM, one view)."})
 final class MergeCommand implements Callable<Integer> {
 

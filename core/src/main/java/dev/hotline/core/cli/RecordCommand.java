@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a java command with the agent attached, then print its report",
+        description = {"Run a java command with the agent attached and print its report when it exits.", "", "Run a java command with the agent attached, then print its report",
             "(like py-spy record or kernprof). Exits with the command's exit code.",
             "",
             "Example: hotline record --includes 'com.acme.*' -- java -jar app.jar"})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print the method table of a dump, like cProfile's pstats:",
+        description = {"Print the method table of a dump, or its line, allocation, JSON, HTML or folded-stack views.", "", "Print the method table of a dump, like cProfile's pstats:",
             "ncalls, tottime (self), percall, cumtime (inclusive), percall, p50, p99, max;",
             "with --lines, line_profiler's per-line table for methods recorded with lines=;",
             "with --alloc, the allocation sites of methods recorded with alloc=.",
