@@ -35,6 +35,9 @@ final class ClassFileDumper {
     private static void write(Path base, String internalName, byte[] bytes) throws IOException {
         Path file = base.resolve(internalName + ".class");
         Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        // java.io, not Files.write: a file channel makes JDK 17 keep a socket pair open in the host
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+            out.write(bytes);
+        }
     }
 }

@@ -34,7 +34,12 @@ public final class Probes {
 
     /** Records the start of a call of method probe {@code methodId}; returns this thread's recorder. */
     public static ThreadRecorder enter(int methodId) {
-        ThreadRecorder recorder = CURRENT.get();
+        ThreadRecorder recorder;
+        try {
+            recorder = CURRENT.get();
+        } catch (OutOfMemoryError e) {
+            return ThreadRecorder.DISCARD; // no heap for this thread's recorder: record nothing, throw nothing
+        }
         recorder.enter(methodId);
         return recorder;
     }

@@ -45,7 +45,23 @@ public final class ThreadRecorder {
     private final AllocationCounters allocations = new AllocationCounters();
     private long abandonedFrames;
 
+    /**
+     * Handed to a call when no recorder could be made for its thread (OutOfMemoryError): shared,
+     * it records nothing, so nothing is thrown into the application.
+     */
+    static final ThreadRecorder DISCARD = new ThreadRecorder();
+
+    private final boolean discard;
+
+    private ThreadRecorder() {
+        this.threadName = "(discarded)";
+        this.threadId = -1;
+        this.thread = new WeakReference<Thread>(null);
+        this.discard = true;
+    }
+
     ThreadRecorder(Thread thread) {
+        this.discard = false;
         this.threadName = thread.getName();
         this.threadId = thread.getId();
         this.thread = new WeakReference<Thread>(thread);
@@ -58,6 +74,9 @@ public final class ThreadRecorder {
     }
 
     void enter(int methodId) {
+        if (discard) {
+            return;
+        }
         int d = depth;
         MethodCounters counters;
         CallNode node;
@@ -84,6 +103,9 @@ public final class ThreadRecorder {
     }
 
     void exit(int methodId, boolean thrown) {
+        if (discard) {
+            return;
+        }
         long end = System.nanoTime(); // first, for the same reason
         int d = depth - 1;
         if (d < 0 || frameMethod[d] != methodId) {
@@ -111,6 +133,9 @@ public final class ThreadRecorder {
      * line open in that frame, if any, ends now. One clock read per line entered.
      */
     void allocation(int site) {
+        if (discard) {
+            return;
+        }
         try {
             allocations.count(site);
         } catch (OutOfMemoryError e) {
@@ -119,6 +144,9 @@ public final class ThreadRecorder {
     }
 
     void arrayAllocation(int site, int length, int elementBytes) {
+        if (discard) {
+            return;
+        }
         try {
             allocations.count(site, ArrayLayout.arrayBytes(length, elementBytes));
         } catch (OutOfMemoryError e) {
@@ -132,6 +160,9 @@ public final class ThreadRecorder {
      * the element size of the last given level (0: reference); upper levels hold references.
      */
     void multiArrayAllocation(int site, int dims, int d1, int d2, int d3, int leafBytes) {
+        if (discard) {
+            return;
+        }
         long total = ArrayLayout.arrayBytes(d1, dims == 1 ? leafBytes : 0);
         if (dims >= 2) {
             long level2 = ArrayLayout.arrayBytes(d2, dims == 2 ? leafBytes : 0);
@@ -148,6 +179,9 @@ public final class ThreadRecorder {
     }
 
     void line(int methodId, int lineId) {
+        if (discard) {
+            return;
+        }
         long now = System.nanoTime();
         int d = depth - 1;
         if (d < 0 || frameMethod[d] != methodId) {
