@@ -9,18 +9,26 @@ import java.util.List;
  */
 final class BoxedJulia implements JuliaImplementation {
 
+    /** The book's lists: a starting point zs[i] and the constant cs[i] for every grid point, rows first. */
+    record Points(List<Complex> zs, List<Complex> cs) {
+        static Points of(Grid grid) {
+            List<Complex> zs = new ArrayList<>(grid.points());
+            List<Complex> cs = new ArrayList<>(grid.points());
+            for (double y : grid.ys) {
+                for (double x : grid.xs) {
+                    zs.add(new Complex(x, y));
+                    cs.add(new Complex(Grid.C_REAL, Grid.C_IMAG));
+                }
+            }
+            return new Points(zs, cs);
+        }
+    }
+
     @Override
     public int[] compute(Grid grid, int maxIter) {
-        List<Complex> zs = new ArrayList<>(grid.points());
-        List<Complex> cs = new ArrayList<>(grid.points());
-        for (double y : grid.ys) {
-            for (double x : grid.xs) {
-                zs.add(new Complex(x, y));
-                cs.add(new Complex(Grid.C_REAL, Grid.C_IMAG));
-            }
-        }
-        int[] output = new int[zs.size()];
-        calculate(zs, cs, maxIter, output, 0, zs.size());
+        Points points = Points.of(grid);
+        int[] output = new int[points.zs().size()];
+        calculate(points.zs(), points.cs(), maxIter, output, 0, output.length);
         return output;
     }
 

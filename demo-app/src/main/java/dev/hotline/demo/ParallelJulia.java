@@ -14,14 +14,9 @@ final class ParallelJulia implements JuliaImplementation {
 
     @Override
     public int[] compute(Grid grid, int maxIter) {
-        List<Complex> zs = new ArrayList<>(grid.points());
-        List<Complex> cs = new ArrayList<>(grid.points());
-        for (double y : grid.ys) {
-            for (double x : grid.xs) {
-                zs.add(new Complex(x, y));
-                cs.add(new Complex(Grid.C_REAL, Grid.C_IMAG));
-            }
-        }
+        BoxedJulia.Points points = BoxedJulia.Points.of(grid);
+        List<Complex> zs = points.zs();
+        List<Complex> cs = points.cs();
         int[] output = new int[zs.size()];
         int threads = Runtime.getRuntime().availableProcessors();
         int rowsPerChunk = Math.max(1, grid.height() / (threads * 8));
