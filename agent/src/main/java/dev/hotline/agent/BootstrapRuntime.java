@@ -51,6 +51,9 @@ final class BootstrapRuntime {
                 }
             }
         }
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(runtimeJar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         if (classes == 0) {
             throw new IOException("no runtime classes (" + PREFIX + ") in " + agentJar);
         }
