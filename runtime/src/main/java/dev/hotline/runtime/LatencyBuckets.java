@@ -24,8 +24,6 @@ public final class LatencyBuckets {
     public static final int BUCKET_COUNT = LEADING_ZERO_COUNT_BASE;
 
     private final long[][] buckets = new long[BUCKET_COUNT][];
-    /** Samples lost because a bucket could not be allocated (OutOfMemoryError). */
-    long dropped;
 
     void record(long value) {
         if (value < 0) {
@@ -37,7 +35,8 @@ public final class LatencyBuckets {
             try {
                 counts = buckets[bucket] = new long[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
             } catch (OutOfMemoryError e) {
-                dropped++; // the heap is full: lose this sample rather than throw into the application
+                // The heap is full: lose this sample rather than throw into the application. The loss
+                // shows as a histogram count below the call count.
                 return;
             }
         }

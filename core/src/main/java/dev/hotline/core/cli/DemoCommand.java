@@ -1,7 +1,5 @@
 package dev.hotline.core.cli;
 
-import dev.hotline.core.report.AllocationReport;
-import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,17 +84,9 @@ final class DemoCommand implements Callable<Integer> {
             return exitCode;
         }
         out.println();
-        if (report.format == ReportOptions.Format.TEXT && (lines || alloc)) {
-            int tableCode = report.print(dump, out, err);
-            if (tableCode != 0) {
-                return tableCode;
-            }
-            SourceLookup sources = SourceLookup.of(
-                    jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
-            report.lineReport = lines ? new LineReport(null, sources) : null;
-            report.allocationReport = alloc ? new AllocationReport(report.top, sources) : null;
-        }
-        return report.print(dump, out, err);
+        SourceLookup sources = SourceLookup.of(
+                jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
+        return report.printWithProbeViews(dump, lines, alloc, sources, out, err);
     }
 
     private static Path defaultDemoJar(Path agentJar) {

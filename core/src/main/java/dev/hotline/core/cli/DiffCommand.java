@@ -130,9 +130,7 @@ final class DiffCommand implements Callable<Integer> {
             if (was == null) {
                 continue;
             }
-            double[] p50Before = MethodChange.interval(was.histogram(), 50);
-            double[] p50After = MethodChange.interval(after.histogram(), 50);
-            boolean timeChanged = p50Before[1] < p50After[0] || p50After[1] < p50Before[0];
+            boolean timeChanged = MethodChange.percentileDiffers(was.histogram(), after.histogram(), 50);
             if (was.hits() != after.hits() || timeChanged) {
                 changed.add(String.format(Locale.ROOT, "  %d -> %d hits, per hit p50 %s -> %s %s  %s:%d", was.hits(), after.hits(),
                         Durations.format(was.percentileNanos(50)), Durations.format(after.percentileNanos(50)),

@@ -1,8 +1,6 @@
 package dev.hotline.core.cli;
 
 import dev.hotline.core.options.AgentOptions;
-import dev.hotline.core.report.AllocationReport;
-import dev.hotline.core.report.LineReport;
 import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,17 +85,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
-        if (report.format == ReportOptions.Format.TEXT) {
-            // the method table, then the views of the probes that were on
-            int tableCode = report.print(dump, stdout, err);
-            if (tableCode != 0 || (lines == null && alloc == null)) {
-                return exitCode != 0 ? exitCode : tableCode;
-            }
-            SourceLookup sources = SourceLookup.of(sourcePath);
-            report.lineReport = lines == null ? null : new LineReport(null, sources);
-            report.allocationReport = alloc == null ? null : new AllocationReport(report.top, sources);
-        }
-        int reportCode = report.print(dump, stdout, err);
+        int reportCode = report.printWithProbeViews(dump, lines != null, alloc != null, SourceLookup.of(sourcePath),
+                stdout, err);
         return exitCode != 0 ? exitCode : reportCode;
     }
 }

@@ -53,6 +53,26 @@ final class ReportOptions {
         return profile == null ? HotlineCli.EXIT_BAD_INPUT : render(profile, dump, out, err);
     }
 
+    /**
+     * The method table and, in text, the line and allocation views of the probes that were on
+     * (record and demo, after the run). JSON already holds everything.
+     */
+    int printWithProbeViews(Path dump, boolean lines, boolean allocations, SourceLookup sources,
+                            PrintWriter out, PrintWriter err) {
+        int code = print(dump, out, err);
+        if (code != 0 || format != Format.TEXT || !(lines || allocations)) {
+            return code;
+        }
+        lineReport = lines ? new LineReport(null, sources) : null;
+        allocationReport = allocations ? new AllocationReport(top, sources) : null;
+        try {
+            return print(dump, out, err);
+        } finally {
+            lineReport = null;
+            allocationReport = null;
+        }
+    }
+
     /** The dump's profile, or null after one line on {@code err} saying why it cannot be read. */
     static Profile load(Path dump, PrintWriter err) {
         String problem;

@@ -41,8 +41,7 @@ public record MethodChange(MethodRef method, MethodProfile before, MethodProfile
             return true;
         }
         return switch (metric) {
-            case P50, P90, P99 -> !overlap(interval(before.histogram(), metric.percentile()),
-                    interval(after.histogram(), metric.percentile()));
+            case P50, P90, P99 -> percentileDiffers(before.histogram(), after.histogram(), metric.percentile());
             case MEAN -> meanDiffers();
             case MAX -> false;
             case CALLS, TOTAL, SELF -> metric.of(before) != metric.of(after);
@@ -65,7 +64,7 @@ public record MethodChange(MethodRef method, MethodProfile before, MethodProfile
     }
 
     /** 95% confidence interval of the {@code percentile} of the distribution the histogram sampled. */
-    public static double[] interval(Histogram h, double percentile) {
+    static double[] interval(Histogram h, double percentile) {
         long n = h.getTotalCount();
         if (n == 0) {
             return new double[] {0, 0};
@@ -79,7 +78,10 @@ public record MethodChange(MethodRef method, MethodProfile before, MethodProfile
         return new double[] {low, high};
     }
 
-    private static boolean overlap(double[] a, double[] b) {
-        return a[0] <= b[1] && b[0] <= a[1];
+    /** Whether the 95% confidence intervals of {@code percentile} of the two histograms are disjoint. */
+    public static boolean percentileDiffers(Histogram before, Histogram after, double percentile) {
+        double[] b = interval(before, percentile);
+        double[] a = interval(after, percentile);
+        return b[1] < a[0] || a[1] < b[0];
     }
 }

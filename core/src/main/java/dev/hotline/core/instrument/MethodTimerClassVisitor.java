@@ -34,7 +34,6 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     private String sourceFile = "";
     private String binaryName;
     private int classFileMajor;
-    private int methodsInstrumented;
 
     /**
      * @param lines       methods that also get line probes
@@ -96,7 +95,6 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         if (probeId < 0) {
             return next; // probe cap reached: the method stays as it is
         }
-        methodsInstrumented++;
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
@@ -106,12 +104,14 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                     instructions.forEach(original::add);
                 }
                 int recorderLocal = maxLocals;
-                UninitializedLabels news = UninitializedLabels.of(this);
                 int extraStack = 0;
                 if (lines.selects(binaryName, name)) {
+                    // only line probes go between a label and the instruction after it
+                    UninitializedLabels news = UninitializedLabels.of(this);
                     int probes = new LineProbeInserter(this, probeId, recorderLocal,
                             line -> catalog.registerLine(new LineRef(ref, sourceFile, line))).insert();
                     extraStack = probes > 0 ? LineProbeInserter.EXTRA_STACK : 0;
+                    news.restore();
                 }
                 if (allocations.selects(binaryName, name)) {
                     AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
@@ -121,7 +121,6 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                 }
                 new MethodTimerInserter(internalName, this, probeId, writeFrames(this), recorderLocal)
                         .withOtherProbes(extraStack).insert();
-                news.restore();
                 if (listener != null) {
                     listener.instrumented(ref, this, original);
                 }
@@ -144,10 +143,5 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
             }
         }
         return false;
-    }
-
-    /** How many methods of the visited class got a timer. */
-    public int methodsInstrumented() {
-        return methodsInstrumented;
     }
 }

@@ -90,7 +90,7 @@ final class MethodTimerInserter {
         }
         LabelNode tryStart = new LabelNode();
         InsnList prologue = new InsnList();
-        prologue.add(pushProbeId());
+        prologue.add(LineProbeInserter.push(probeId));
         prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "enter", ENTER_DESC, false));
         prologue.add(new VarInsnNode(Opcodes.ASTORE, recorderLocal));
         if (writeFrames && !explicitFrameAtStart) {
@@ -214,13 +214,9 @@ final class MethodTimerInserter {
     private InsnList probeCall(String name) {
         InsnList call = new InsnList();
         call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
-        call.add(pushProbeId());                                   // recorder, id
+        call.add(LineProbeInserter.push(probeId));                                   // recorder, id
         call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, name, EXIT_DESC, false));
         return call;
-    }
-
-    private AbstractInsnNode pushProbeId() {
-        return LineProbeInserter.push(probeId);
     }
 
     /** Frame locals (F_NEW form: long/double take one entry) padded to maxLocals slots, plus R. */

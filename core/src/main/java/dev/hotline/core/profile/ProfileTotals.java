@@ -1,0 +1,72 @@
+package dev.hotline.core.profile;
+
+import dev.hotline.core.probe.AllocationSite;
+import dev.hotline.core.probe.LineRef;
+import dev.hotline.core.probe.MethodRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Running totals that profiles are added into: counts and times sum, histograms add bucket by
+ * bucket, min and max combine, call trees merge path by path, and the thread, open-call and
+ * abandoned-frame facts sum. Adding never changes the profile added. The one place profiles are
+ * summed: {@link ProfileMerger} (dumps of many JVMs) and {@link ThreadRetirement} (threads that
+ * ended) both use it.
+ *
+ * <p>Not thread-safe.
+ */
+final class ProfileTotals {
+
+    private final Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+    private final Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+    private final Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
+    private final CallTreeNode tree = CallTreeNode.root();
+    private long threads;
+    private long openCalls;
+    private long abandonedFrames;
+
+    void add(Profile p) {
+        for (MethodProfile m : p.methods()) {
+            MethodProfile into = methods.computeIfAbsent(m.method(), MethodProfile::new);
+            into.add(m.calls(), m.exceptions(), m.totalNanos(), m.selfNanos(), m.minNanos(), m.maxNanos());
+            into.histogram().add(m.histogram());
+        }
+        for (LineProfile l : p.lines()) {
+            LineProfile into = lines.computeIfAbsent(l.line(), LineProfile::new);
+            into.add(l.hits(), l.totalNanos());
+            into.histogram().add(l.histogram());
+        }
+        for (AllocationProfile a : p.allocations()) {
+            allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());
+        }
+        tree.merge(p.callTree());
+        threads += fact(p, SessionKeys.THREADS);
+        openCalls += fact(p, SessionKeys.OPEN_CALLS);
+        abandonedFrames += fact(p, SessionKeys.ABANDONED_FRAMES);
+    }
+
+    private static long fact(Profile p, String key) {
+        try {
+            return Long.parseLong(p.session().getOrDefault(key, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The totals as a profile with {@code session}'s facts and the summed thread, open-call and
+     * abandoned-frame facts. The profile shares this object's data: add nothing more afterwards
+     * unless it is meant to show.
+     */
+    Profile toProfile(Map<String, String> session) {
+        Map<String, String> facts = new LinkedHashMap<>(session);
+        facts.put(SessionKeys.THREADS, Long.toString(threads));
+        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
+        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandonedFrames));
+        return new Profile(facts, methods, tree, lines, allocations);
+    }
+
+    long threads() {
+        return threads;
+    }
+}
