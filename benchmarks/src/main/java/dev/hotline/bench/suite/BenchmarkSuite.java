@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,7 +81,9 @@ public final class BenchmarkSuite {
             goals.perAllocation = alloc.hotlinePerAllocation;
         }
         if (only.contains("julia")) {
-            JuliaSection julia = new JuliaSection(peers, runner, quick ? 1 : runs, quick ? 200 : 400);
+            JuliaSection julia = new JuliaSection(peers, runner, quick ? 1 : runs, quick
+                    ? new java.util.TreeMap<>(Map.of("boxed", 200, "primitive", 300, "parallel", 200))
+                    : new java.util.TreeMap<>(Map.of("boxed", 400, "primitive", 800, "parallel", 400)));
             julia.measure();
             md.append("## 2. Julia demo\n\n").append(julia.markdown()).append('\n');
             goals.primitiveLines = julia.ratio("primitive", "hotline methods + lines");

@@ -45,7 +45,7 @@ final class MooBenchSection {
         String hotlineClass = "includes=dev.hotline.bench.moo.*";
         String probesOn = hotlineClass + ",lines=dev.hotline.bench.moo.*,alloc=dev.hotline.bench.moo.*";
         rows.add(new Row(peers.none(peers.java17), false, new ArrayList<>()));
-        rows.add(new Row(new Setup("hand-written floor (2 × nanoTime + Histogram.recordValue)", peers.java17,
+        rows.add(new Row(new Setup("hand-written floor: 2 × nanoTime + HdrHistogram", peers.java17,
                 List.of()), true, new ArrayList<>()));
         rows.add(new Row(peers.hotline("hotline method timers", peers.java17, hotlineClass), false, new ArrayList<>()));
         rows.add(new Row(peers.hotline("hotline timers + line + allocation probes", peers.java17, probesOn), false,
