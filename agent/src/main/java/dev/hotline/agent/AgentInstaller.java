@@ -35,7 +35,8 @@ final class AgentInstaller {
         ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> Log.warn("reached the cap of " + maxMethods
                 + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
         TransformStats stats = new TransformStats();
-        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, options.lines(), options.alloc());
+        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog,
+                dev.hotline.core.options.ProbeSelection.of(options));
         ClassFilter filter = new ClassFilter(dev.hotline.core.options.ClassSelection.of(options));
         JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
         if (!options.alloc().isEmpty()) {

@@ -3,7 +3,9 @@ package dev.hotline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.instrument.ClassInstrumenter;
+import dev.hotline.core.options.ClassPattern;
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,17 +44,19 @@ import org.objectweb.asm.tree.analysis.BasicVerifier;
 class CorpusTest {
 
     enum Mode {
-        TIMERS(MethodSelection.none(), MethodSelection.none()),
-        LINES(MethodSelection.parse("*"), MethodSelection.none()),
-        ALLOCATIONS(MethodSelection.none(), MethodSelection.parse("*")),
-        ALL(MethodSelection.parse("*"), MethodSelection.parse("*"));
+        TIMERS(null, MethodSelection.none(), MethodSelection.none(), MethodSelection.none()),
+        LINES(null, MethodSelection.parse("*"), MethodSelection.none(), MethodSelection.none()),
+        ALLOCATIONS(null, MethodSelection.none(), MethodSelection.none(), MethodSelection.parse("*")),
+        ALL(null, MethodSelection.parse("*"), MethodSelection.none(), MethodSelection.parse("*")),
+        /** includes= (empty) with linehits=*: hit counters only, no timer. */
+        LINE_HITS(ClassPattern.none(), MethodSelection.none(), MethodSelection.parse("*"), MethodSelection.none()),
+        /** Hit counters beside the timer's recorder and the allocation counters: two added locals. */
+        LINE_HITS_TIMERS_ALLOCATIONS(null, MethodSelection.none(), MethodSelection.parse("*"), MethodSelection.parse("*"));
 
-        final MethodSelection lines;
-        final MethodSelection allocations;
+        final ProbeSelection probes;
 
-        Mode(MethodSelection lines, MethodSelection allocations) {
-            this.lines = lines;
-            this.allocations = allocations;
+        Mode(ClassPattern timers, MethodSelection lines, MethodSelection lineHits, MethodSelection allocations) {
+            this.probes = new ProbeSelection(timers, lines, lineHits, allocations);
         }
     }
 
@@ -102,7 +106,7 @@ class CorpusTest {
     @EnumSource(Mode.class)
     void every_class_of_the_corpus_instruments_and_verifies(Mode mode) {
         ProbeCatalog catalog = new ProbeCatalog();
-        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, mode.lines, mode.allocations);
+        ClassInstrumenter instrumenter = new ClassInstrumenter(catalog, mode.probes);
         Map<String, byte[]> instrumented = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         int methods = 0;

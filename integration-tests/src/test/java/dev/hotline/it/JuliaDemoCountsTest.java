@@ -78,4 +78,36 @@ class JuliaDemoCountsTest {
             assertThat(Integer.parseInt(profile.session().get("threads"))).isGreaterThan(1);
         }
     }
+
+    static Stream<Arguments> lineHitRuns() {
+        List<Arguments> runs = new ArrayList<>();
+        for (Jdks.Jdk jdk : Jdks.all()) {
+            runs.add(Arguments.of(jdk, "primitive", "PrimitiveJulia.java", "n++;"));
+            runs.add(Arguments.of(jdk, "parallel", "BoxedJulia.java", "z = z.multiply(z).add(c);"));
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("lineHitRuns")
+    void counted_lines_without_timers_are_exact_on_one_thread_and_on_many(Jdks.Jdk jdk, String impl, String file,
+                                                                           String loopLine) throws Exception {
+        Path dump = ChildJvm.dumpPath("julia-hits-" + impl);
+        // includes= (empty): no method timers at all, only the inline line hit counters
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk, "includes=,linehits=dev.hotline.demo.*,out=" + dump,
+                "-jar", ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "--impl", impl), 600);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains(impl + ": sum=" + ITERATIONS);
+        assertThat(ChildJvm.withoutJvmCdsWarning(result.stderrLines())).as("stderr").isEmpty();
+
+        Profile profile = Dumps.read(dump);
+        assertThat(profile.methods()).as("methods timed").isEmpty();
+        int line = lineOf(file, loopLine);
+        List<LineProfile> loop = profile.lines().stream()
+                .filter(l -> l.line().file().equals("dev/hotline/demo/" + file) && l.line().line() == line).toList();
+        assertThat(loop).hasSize(1);
+        assertThat(loop.get(0).hits()).as("hits of " + loopLine).isEqualTo(ITERATIONS);
+        assertThat(loop.get(0).timed()).isFalse();
+    }
 }

@@ -11,6 +11,14 @@ package dev.hotline.runtime;
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
  *
+ * <p>A method whose lines are counted without times ({@code linehits=}) instead fetches its hit
+ * counters once per invocation and increments them inline, with no call per line:
+ *
+ * <pre>
+ *   long[] h = Probes.lineHits(FIRST, COUNT);     // method entry
+ *   h[K]++;                                       // entering counted line FIRST + K
+ * </pre>
+ *
  * <p>The thread's recorder is fetched once per invocation and kept in a local of the instrumented
  * method, so exits cost no thread-local lookup. Thread-safety: every recorder is written by its own
  * thread only; see {@link ThreadRecorder}.
@@ -29,7 +37,41 @@ public final class Probes {
         }
     };
 
+    /**
+     * Handed out when a thread's hit counters cannot be made (OutOfMemoryError): shared and never
+     * read, so racing increments into it do no harm. The agent grows it, at transform time, to the
+     * most counted lines of any method ({@link #reserveLineHits}), so no index into it can fail.
+     */
+    private static volatile long[] discardedHits = new long[0];
+
     private Probes() {
+    }
+
+    /**
+     * This thread's hit counters of a method whose {@code count} counted lines are line probes
+     * {@code firstLine} to {@code firstLine + count - 1}. Never null, never throws.
+     */
+    public static long[] lineHits(int firstLine, int count) {
+        try {
+            ThreadRecorder recorder = CURRENT.get();
+            if (recorder != ThreadRecorder.DISCARD) {
+                return recorder.lineHits(firstLine, count);
+            }
+        } catch (OutOfMemoryError e) {
+            // no heap for this thread's recorder or counters: count into the discard array
+        }
+        return discardedHits;
+    }
+
+    /**
+     * Called at transform time, before a method with {@code count} counted lines can run: makes
+     * the shared discard array at least that long. Throws OutOfMemoryError (failing the transform,
+     * so the class stays unchanged) rather than leave it short.
+     */
+    public static synchronized void reserveLineHits(int count) {
+        if (discardedHits.length < count) {
+            discardedHits = new long[Math.max(count, 2 * discardedHits.length)];
+        }
     }
 
     /** Records the start of a call of method probe {@code methodId}; returns this thread's recorder. */

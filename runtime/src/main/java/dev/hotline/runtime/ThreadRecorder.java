@@ -29,6 +29,12 @@ public final class ThreadRecorder {
     static final int PAGE = 1 << PAGE_BITS;
     private MethodCounters[][] methods = new MethodCounters[4][];
     private LineCounters[][] lines = new LineCounters[0][];
+    /**
+     * Hit counters of methods with counted (untimed) lines, keyed by the id of the method's first
+     * line probe: {@code hits[k]} counts line probe {@code first + k}. Instrumented code increments
+     * them itself ({@code h[k]++}), so a hit costs no call and no clock read.
+     */
+    private long[][][] lineHits = new long[0][][];
 
     // The shadow stack, as parallel arrays: frame d is the d-th open instrumented call.
     private int depth;
@@ -257,6 +263,43 @@ public final class ThreadRecorder {
             counters = p[lineId & (PAGE - 1)] = new LineCounters();
         }
         return counters;
+    }
+
+    /**
+     * This thread's hit counters of the method whose {@code count} counted lines start at line
+     * probe {@code firstLine}; made the first time the method runs on this thread.
+     */
+    long[] lineHits(int firstLine, int count) {
+        int page = firstLine >>> PAGE_BITS;
+        long[][][] h = lineHits;
+        if (page >= h.length) {
+            h = lineHits = Arrays.copyOf(h, Math.max(page + 1, Math.max(4, h.length * 2)));
+        }
+        long[][] p = h[page];
+        if (p == null) {
+            p = h[page] = new long[PAGE][];
+        }
+        long[] hits = p[firstLine & (PAGE - 1)];
+        if (hits == null) {
+            hits = p[firstLine & (PAGE - 1)] = new long[count];
+        }
+        return hits;
+    }
+
+    /**
+     * The hit counters of the method whose counted lines start at line probe {@code firstLine}, or
+     * null if it never ran on this thread. Entry {@code k} counts line probe {@code firstLine + k}.
+     */
+    public long[] lineHitsOf(int firstLine) {
+        long[][][] h = lineHits;
+        int page = firstLine >>> PAGE_BITS;
+        long[][] p = page < h.length ? h[page] : null;
+        return p == null ? null : p[firstLine & (PAGE - 1)];
+    }
+
+    /** First-line ids below this may have hit counters here. */
+    public int lineHitsIdLimit() {
+        return lineHits.length << PAGE_BITS;
     }
 
     private void growStack() {

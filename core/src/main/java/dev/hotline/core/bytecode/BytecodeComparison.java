@@ -2,6 +2,7 @@ package dev.hotline.core.bytecode;
 
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.runtime.Probes;
@@ -37,10 +38,15 @@ public final class BytecodeComparison {
 
     /** Listings of every method with code, in declaration order. */
     public List<MethodListing> compare(byte[] original, MethodSelection lines, MethodSelection allocations) {
+        return compare(original, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
+    }
+
+    /** Listings of every method with code, in declaration order, with the probes the agent's options select. */
+    public List<MethodListing> compare(byte[] original, ProbeSelection probes) {
         ProbeCatalog catalog = new ProbeCatalog();
         Map<String, MethodNode> instrumentedCode = new LinkedHashMap<>();
         Map<String, Set<AbstractInsnNode>> originalNodes = new HashMap<>();
-        ClassInstrumenter.Result result = new ClassInstrumenter(catalog, lines, allocations).instrument(original,
+        ClassInstrumenter.Result result = new ClassInstrumenter(catalog, probes).instrument(original,
                 (method, code, originalInsns) -> {
                     instrumentedCode.put(method.name() + method.descriptor(), code);
                     originalNodes.put(method.name() + method.descriptor(), originalInsns);
@@ -128,15 +134,18 @@ public final class BytecodeComparison {
             } else if (insn instanceof LabelNode label) {
                 rows.add(new MethodListing.Row(line, labels.get(label) + ":", inserted, null));
             } else if (insn.getOpcode() >= 0) {
-                String probe = inserted ? probeName(insn, catalog) : null;
+                String probe = inserted ? probeName(insn, catalog, line) : null;
                 rows.add(new MethodListing.Row(line, InstructionText.of(insn, labels), inserted, probe));
             }
         }
         return rows;
     }
 
-    /** For a call into the runtime, which probe it is. */
-    private static String probeName(AbstractInsnNode insn, ProbeCatalog catalog) {
+    /** For a call into the runtime or a counted line's increment, which probe it is. */
+    private static String probeName(AbstractInsnNode insn, ProbeCatalog catalog, int line) {
+        if (insn.getOpcode() == Opcodes.LASTORE) {
+            return "line hit count: line " + line + " (inline increment: no call, no clock)";
+        }
         if (!(insn instanceof MethodInsnNode call) || !call.owner.equals(Probes.INTERNAL_NAME)) {
             return null;
         }
@@ -145,6 +154,7 @@ public final class BytecodeComparison {
             case "exit" -> "method timer: exit";
             case "exitThrown" -> "method timer: exit by exception (catch-all handler, rethrows)";
             case "line" -> "line probe: line " + catalog.line(argumentAfterRecorder(call, 2)).line();
+            case "lineHits" -> "line hit counters: this thread's, fetched once per call";
             case "allocation", "arrayAllocation", "multiArrayAllocation" ->
                     "allocation site: " + catalog.allocation(argumentAfterRecorder(call, 1)).type();
             default -> "runtime call " + call.name;

@@ -8,6 +8,7 @@ import dev.hotline.core.bytecode.MethodListing;
 import dev.hotline.core.options.ClassPattern;
 import dev.hotline.core.options.ClassSelection;
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,6 +60,10 @@ final class BytecodeCommand implements Callable<Integer> {
     @Option(names = "--lines", paramLabel = "METHODS", description = "As the agent's lines=: methods that also get line probes.")
     String lines;
 
+    @Option(names = "--linehits", paramLabel = "METHODS",
+            description = "As the agent's linehits=: methods whose lines are counted without times.")
+    String lineHits;
+
     @Option(names = "--alloc", paramLabel = "METHODS", description = "As the agent's alloc=: methods whose allocations are counted.")
     String alloc;
 
@@ -89,15 +94,18 @@ final class BytecodeCommand implements Callable<Integer> {
         }
         MethodSelection lineSelection = lines == null ? MethodSelection.none() : MethodSelection.parse(lines);
         MethodSelection allocSelection = alloc == null ? MethodSelection.none() : MethodSelection.parse(alloc);
+        MethodSelection hitSelection = lineHits == null ? MethodSelection.none() : MethodSelection.parse(lineHits);
         String binaryName = className.replace('/', '.');
-        ClassSelection classes = new ClassSelection(includes == null ? null : ClassPattern.parse(includes),
-                excludes == null ? ClassPattern.none() : ClassPattern.parse(excludes), lineSelection, allocSelection);
+        ClassPattern timers = includes == null ? null : ClassPattern.parse(includes);
+        ClassSelection classes = new ClassSelection(timers, excludes == null ? ClassPattern.none() : ClassPattern.parse(excludes),
+                lineSelection, allocSelection, hitSelection);
         if (!classes.selects(binaryName)) {
             out.println("With these options the agent leaves " + binaryName + " unchanged (not in includes=, or in excludes=).");
             return 0;
         }
         InliningLimits limits = InliningLimits.ofRunningJvm();
-        List<MethodListing> methods = new BytecodeComparison(limits).compare(bytes.get(), lineSelection, allocSelection);
+        List<MethodListing> methods = new BytecodeComparison(limits).compare(bytes.get(),
+                new ProbeSelection(timers, lineSelection, hitSelection, allocSelection));
         if (methodName != null) {
             methods = methods.stream().filter(m -> m.method().name().equals(methodName)).toList();
             if (methods.isEmpty()) {

@@ -41,6 +41,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Also record line probes in the demo and print line_profiler-style tables.")
     boolean lines;
 
+    @Option(names = "--linehits", description = "Count the demo's line hits without timing them (cheaper than --lines; "
+            + "no clock read per line) and print the line tables.")
+    boolean lineHits;
+
     @Option(names = "--alloc", description = "Also count the demo's allocations and print the allocation view.")
     boolean alloc;
 
@@ -75,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                 .option("includes", "dev.hotline.demo.*")
                 .option("lines", lines ? "dev.hotline.demo.*" : null)
                 .option("alloc", alloc ? "dev.hotline.demo.*" : null)
+                .option("linehits", lineHits ? "dev.hotline.demo.*" : null)
                 .option("out", dump.toString());
         out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
         out.flush();
@@ -86,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         SourceLookup sources = SourceLookup.of(
                 jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
-        return report.printWithProbeViews(dump, lines, alloc, sources, out, err);
+        return report.printWithProbeViews(dump, lines || lineHits, alloc, sources, out, err);
     }
 
     private static Path defaultDemoJar(Path agentJar) {

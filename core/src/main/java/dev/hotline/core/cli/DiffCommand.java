@@ -130,7 +130,8 @@ final class DiffCommand implements Callable<Integer> {
             if (was == null) {
                 continue;
             }
-            boolean timeChanged = MethodChange.percentileDiffers(was.histogram(), after.histogram(), 50);
+            boolean timeChanged = was.timed() && after.timed()
+                    && MethodChange.percentileDiffers(was.histogram(), after.histogram(), 50);
             if (was.hits() != after.hits() || timeChanged) {
                 changed.add(String.format(Locale.ROOT, "  %d -> %d hits, per hit p50 %s -> %s %s  %s:%d", was.hits(), after.hits(),
                         Durations.format(was.percentileNanos(50)), Durations.format(after.percentileNanos(50)),

@@ -100,6 +100,7 @@ public final class DumpReader {
                     case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
                     case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
                     case DumpFormat.BLOCK_LINES -> readLines(block, lines);
+                    case DumpFormat.BLOCK_LINE_HITS -> readLineHits(block, lines);
                     case DumpFormat.BLOCK_ALLOCATIONS -> readAllocations(block, allocations);
                     case DumpFormat.BLOCK_INTERVALS -> readIntervals(block, intervals);
                     default -> { } // a block of a newer minor version: skipped by design
@@ -152,6 +153,17 @@ public final class DumpReader {
             return histogram;
         } catch (DataFormatException | RuntimeException e) {
             throw new DumpFormatException("corrupt dump: the latency histogram of " + owner + " does not decode");
+        }
+    }
+
+    private static void readLineHits(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
+            LineProfile line = LineProfile.countedOnly(ref);
+            line.add(in.readLong(), 0);
+            lines.put(ref, line);
         }
     }
 

@@ -113,17 +113,14 @@ public final class DumpWriter {
             }
         });
 
-        List<LineProfile> lines = profile.lines();
+        List<LineProfile> lines = profile.lines().stream().filter(LineProfile::timed).toList();
+        List<LineProfile> countedLines = profile.lines().stream().filter(l -> !l.timed()).toList();
         // Lines name their method in full (not by METHODS index): a line can run in a call that
         // had not ended when the dump was written.
         block(out, DumpFormat.BLOCK_LINES, payload -> {
             payload.writeInt(lines.size());
             for (LineProfile line : lines) {
-                payload.writeUTF(line.line().method().className());
-                payload.writeUTF(line.line().method().name());
-                payload.writeUTF(line.line().method().descriptor());
-                payload.writeUTF(line.line().file());
-                payload.writeInt(line.line().line());
+                writeLineRef(payload, line);
                 payload.writeLong(line.hits());
                 payload.writeLong(line.totalNanos());
                 byte[] histogram = encode(line.histogram());
@@ -131,6 +128,18 @@ public final class DumpWriter {
                 payload.write(histogram);
             }
         });
+
+        if (!countedLines.isEmpty()) {
+            // lines counted without times: their own block, so a 1.0 reader skips them rather than
+            // reading them as lines that took no time
+            block(out, DumpFormat.BLOCK_LINE_HITS, payload -> {
+                payload.writeInt(countedLines.size());
+                for (LineProfile line : countedLines) {
+                    writeLineRef(payload, line);
+                    payload.writeLong(line.hits());
+                }
+            });
+        }
 
         List<AllocationProfile> allocations = profile.allocations();
         block(out, DumpFormat.BLOCK_ALLOCATIONS, payload -> {
@@ -224,5 +233,13 @@ public final class DumpWriter {
         out.writeByte(type);
         out.writeInt(bytes.size());
         bytes.writeTo(out);
+    }
+
+    private static void writeLineRef(java.io.DataOutputStream payload, LineProfile line) throws IOException {
+        payload.writeUTF(line.line().method().className());
+        payload.writeUTF(line.line().method().name());
+        payload.writeUTF(line.line().method().descriptor());
+        payload.writeUTF(line.line().file());
+        payload.writeInt(line.line().line());
     }
 }

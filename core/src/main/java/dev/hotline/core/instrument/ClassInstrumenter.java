@@ -1,6 +1,7 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -26,12 +27,11 @@ public final class ClassInstrumenter {
     public static final int WRITER_FLAGS = 0;
 
     private final ProbeCatalog catalog;
-    private final MethodSelection lines;
-    private final MethodSelection allocations;
+    private final ProbeSelection probes;
 
     /** Method timers only. */
     public ClassInstrumenter(ProbeCatalog catalog) {
-        this(catalog, MethodSelection.none(), MethodSelection.none());
+        this(catalog, ProbeSelection.timersOnly());
     }
 
     /**
@@ -39,9 +39,13 @@ public final class ClassInstrumenter {
      * those {@code allocations} selects.
      */
     public ClassInstrumenter(ProbeCatalog catalog, MethodSelection lines, MethodSelection allocations) {
+        this(catalog, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
+    }
+
+    /** The probes {@code probes} selects (the agent's options). */
+    public ClassInstrumenter(ProbeCatalog catalog, ProbeSelection probes) {
         this.catalog = catalog;
-        this.lines = lines;
-        this.allocations = allocations;
+        this.probes = probes;
     }
 
     /** The instrumented class; throws if the class cannot be instrumented (callers keep the original). */
@@ -73,7 +77,7 @@ public final class ClassInstrumenter {
         while (true) {
             ClassWriter writer = new ClassWriter(WRITER_FLAGS);
             try {
-                reader.accept(new MethodTimerClassVisitor(writer, catalog, lines, allocations, tooLarge, listener), READER_FLAGS);
+                reader.accept(new MethodTimerClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
                 return new Result(writer.toByteArray(), List.copyOf(tooLarge), false);
             } catch (ClassTooLargeException e) {
                 // the probes' constants overflow the constant pool (65,535 entries): leave the class as it is
@@ -89,6 +93,6 @@ public final class ClassInstrumenter {
 
     /** The instrumenting visitor chain in front of {@code next}. */
     public ClassVisitor wrap(ClassVisitor next) {
-        return new MethodTimerClassVisitor(next, catalog, lines, allocations);
+        return new MethodTimerClassVisitor(next, catalog, probes, Set.of(), null);
     }
 }

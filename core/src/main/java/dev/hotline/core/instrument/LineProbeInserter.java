@@ -1,11 +1,12 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.runtime.Probes;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntUnaryOperator;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -23,45 +24,67 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Puts a line probe at the start of every line-number-table entry of a method:
+ * Puts a line probe at the start of every line-number-table entry of a method, timed:
  *
  * <pre>
  *   aload R; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I)V
+ * </pre>
+ *
+ * or counted only ({@code linehits=}), an inline increment of the method's hit counters in local H
+ * ({@link LineHitCounters} sets it up), with no call and no clock read:
+ *
+ * <pre>
+ *   aload H; ldc K; dup2; laload; lconst_1; ladd; lastore        // hits of line probe FIRST + K
  * </pre>
  *
  * <p>The probe goes right before the entry's first instruction, after its label and stack map
  * frame, so jumps to the label run it and the frame still describes the label's offset. It changes
  * no local and leaves the stack as it found it. An entry for the same line as the code that falls
  * into it (javac splits a line's code that way around some constructs) gets no probe, so a line is
- * hit once per time execution enters it, not once per entry. Must run before
- * {@link MethodTimerInserter}, which provides the recorder local R.
+ * hit once per time execution enters it, not once per entry. A method's line probes get consecutive
+ * ids. Must run before {@link MethodTimerInserter}, which provides the recorder local R.
  */
 final class LineProbeInserter {
 
     private static final String LINE_DESC = "(Ldev/hotline/runtime/ThreadRecorder;II)V";
 
-    private final MethodNode method;
-    private final int methodProbeId;
-    private final int recorderLocal;
-    private final IntUnaryOperator lineProbeIds;
-
-    /** @param lineProbeIds source line number to line probe id (registers the probe) */
-    LineProbeInserter(MethodNode method, int methodProbeId, int recorderLocal, IntUnaryOperator lineProbeIds) {
-        this.method = method;
-        this.methodProbeId = methodProbeId;
-        this.recorderLocal = recorderLocal;
-        this.lineProbeIds = lineProbeIds;
+    /** Registers a method's line probes: source line numbers in order → the first id. */
+    interface LineRegistry {
+        int register(List<Integer> lines);
     }
 
-    /** Operand stack a line probe needs above what the code had there: recorder, method id, line id. */
-    static final int EXTRA_STACK = 3;
+    private final MethodNode method;
+    private final int methodProbeId;
+    private final int local;
+    private final boolean timed;
+    private final LineRegistry registry;
+    private int firstId = -1;
+    private int distinctLines;
 
-    /** Inserts the probes (the caller raises maxStack by {@link #EXTRA_STACK}); returns how many entries got one. */
+    /**
+     * @param local    timed: the recorder local R; counted: the hit counters local H
+     * @param registry registers the method's distinct lines as consecutive probe ids
+     */
+    LineProbeInserter(MethodNode method, int methodProbeId, int local, boolean timed, LineRegistry registry) {
+        this.method = method;
+        this.methodProbeId = methodProbeId;
+        this.local = local;
+        this.timed = timed;
+        this.registry = registry;
+    }
+
+    /** Operand stack a timed line probe needs above what the code had there: recorder, method id, line id. */
+    static final int EXTRA_STACK = 3;
+    /** Operand stack a counted line needs: array, index, array, index, then array, index, long, long. */
+    static final int COUNTED_EXTRA_STACK = 6;
+
+    /** Inserts the probes (the caller raises maxStack by the extra stack); returns how many entries got one. */
     int insert() {
         Set<LabelNode> targets = jumpTargets();
-        Map<Integer, Integer> probeOfLine = new HashMap<>();
+        List<LineNumberNode> probed = new ArrayList<>();
+        List<AbstractInsnNode> before = new ArrayList<>();
+        Map<Integer, Integer> indexOfLine = new LinkedHashMap<>();
         int lastLine = -1;
-        int probes = 0;
         for (AbstractInsnNode insn : method.instructions.toArray()) {
             if (!(insn instanceof LineNumberNode entry)) {
                 continue;
@@ -75,16 +98,47 @@ final class LineProbeInserter {
                 continue;
             }
             lastLine = entry.line;
-            int lineProbe = probeOfLine.computeIfAbsent(entry.line, lineProbeIds::applyAsInt);
-            method.instructions.insertBefore(first, probeCall(lineProbe));
-            probes++;
+            indexOfLine.putIfAbsent(entry.line, indexOfLine.size());
+            probed.add(entry);
+            before.add(first);
         }
-        return probes;
+        if (probed.isEmpty()) {
+            return 0;
+        }
+        distinctLines = indexOfLine.size();
+        firstId = registry.register(new ArrayList<>(indexOfLine.keySet()));
+        for (int i = 0; i < probed.size(); i++) {
+            int index = indexOfLine.get(probed.get(i).line);
+            method.instructions.insertBefore(before.get(i), timed ? probeCall(firstId + index) : increment(index));
+        }
+        return probed.size();
+    }
+
+    /** The id of the method's first line probe (-1 if it got none); the others follow it. */
+    int firstId() {
+        return firstId;
+    }
+
+    /** How many distinct lines got probes (the length of a counted method's hit counters). */
+    int distinctLines() {
+        return distinctLines;
+    }
+
+    private InsnList increment(int index) {
+        InsnList inc = new InsnList();
+        inc.add(new VarInsnNode(Opcodes.ALOAD, local)); // h
+        inc.add(push(index));                             // h, k
+        inc.add(new InsnNode(Opcodes.DUP2));              // h, k, h, k
+        inc.add(new InsnNode(Opcodes.LALOAD));            // h, k, h[k]
+        inc.add(new InsnNode(Opcodes.LCONST_1));          // h, k, h[k], 1
+        inc.add(new InsnNode(Opcodes.LADD));              // h, k, h[k] + 1
+        inc.add(new InsnNode(Opcodes.LASTORE));           // (empty)
+        return inc;
     }
 
     private InsnList probeCall(int lineProbe) {
         InsnList call = new InsnList();
-        call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
+        call.add(new VarInsnNode(Opcodes.ALOAD, local));         // recorder
         call.add(push(methodProbeId));                           // recorder, method
         call.add(push(lineProbe));                               // recorder, method, line
         call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "line", LINE_DESC, false));

@@ -1,6 +1,7 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
@@ -26,8 +27,7 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     private static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
 
     private final ProbeCatalog catalog;
-    private final MethodSelection lines;
-    private final MethodSelection allocations;
+    private final ProbeSelection probes;
     private final Set<String> leaveAlone;
     private final Listener listener;
     private String internalName;
@@ -41,19 +41,18 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
      */
     public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
                                    MethodSelection allocations) {
-        this(next, catalog, lines, allocations, Set.of(), null);
+        this(next, catalog, new ProbeSelection(null, lines, MethodSelection.none(), allocations), Set.of(), null);
     }
 
     /**
      * @param leaveAlone methods ({@code name + descriptor}) to keep as they are: too large once instrumented
      * @param listener   told of every method instrumented; may be null
      */
-    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
-                                   MethodSelection allocations, Set<String> leaveAlone, Listener listener) {
+    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, ProbeSelection probes,
+                                   Set<String> leaveAlone, Listener listener) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
-        this.lines = lines;
-        this.allocations = allocations;
+        this.probes = probes;
         this.leaveAlone = leaveAlone;
         this.listener = listener;
     }
@@ -90,9 +89,16 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         if ((access & SKIPPED) != 0 || next == null || leaveAlone.contains(name + descriptor)) {
             return next;
         }
+        boolean timed = probes.times(binaryName, name);
+        boolean timedLines = probes.timesLines(binaryName, name);
+        boolean countedLines = probes.countsLines(binaryName, name);
+        boolean counted = probes.countsAllocations(binaryName, name);
+        if (!timed && !countedLines) {
+            return next;
+        }
         MethodRef ref = new MethodRef(binaryName, name, descriptor);
-        int probeId = catalog.registerMethod(ref);
-        if (probeId < 0) {
+        int probeId = timed ? catalog.registerMethod(ref) : -1;
+        if (timed && probeId < 0) {
             return next; // probe cap reached: the method stays as it is
         }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
@@ -103,24 +109,38 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                 if (original != null) {
                     instructions.forEach(original::add);
                 }
+                boolean frames = writeFrames(this);
                 int recorderLocal = maxLocals;
+                int hitsLocal = timed ? recorderLocal + 1 : recorderLocal;
                 int extraStack = 0;
-                if (lines.selects(binaryName, name)) {
+                LineProbeInserter lineProbes = null;
+                if (timedLines || countedLines) {
                     // only line probes go between a label and the instruction after it
                     UninitializedLabels news = UninitializedLabels.of(this);
-                    int probes = new LineProbeInserter(this, probeId, recorderLocal,
-                            line -> catalog.registerLine(new LineRef(ref, sourceFile, line))).insert();
-                    extraStack = probes > 0 ? LineProbeInserter.EXTRA_STACK : 0;
+                    lineProbes = new LineProbeInserter(this, probeId, timedLines ? recorderLocal : hitsLocal,
+                            timedLines, lines -> catalog.registerLines(lines.stream()
+                                    .map(line -> new LineRef(ref, sourceFile, line)).toList(), timedLines));
+                    if (lineProbes.insert() > 0) {
+                        extraStack = timedLines ? LineProbeInserter.EXTRA_STACK : LineProbeInserter.COUNTED_EXTRA_STACK;
+                    }
                     news.restore();
                 }
-                if (allocations.selects(binaryName, name)) {
+                if (counted) {
                     AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
                             catalog::registerAllocation);
                     counter.insert();
                     extraStack = Math.max(extraStack, counter.extraStack());
                 }
-                new MethodTimerInserter(internalName, this, probeId, writeFrames(this), recorderLocal)
-                        .withOtherProbes(extraStack).insert();
+                if (timed) {
+                    new MethodTimerInserter(internalName, this, probeId, frames, recorderLocal)
+                            .withOtherProbes(extraStack).insert();
+                } else {
+                    maxStack += extraStack;
+                }
+                if (countedLines && lineProbes.firstId() >= 0) {
+                    LineHitCounters.insertPrologue(internalName, this, lineProbes.firstId(),
+                            lineProbes.distinctLines(), hitsLocal, frames);
+                }
                 if (listener != null) {
                     listener.instrumented(ref, this, original);
                 }

@@ -4,7 +4,6 @@ import dev.hotline.runtime.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
@@ -27,9 +26,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </pre>
  *
  * <p>The recorder lives in a new local just past the method's own locals, so no original
- * instruction needs remapping; every existing stack map frame gets that local appended. Frames are
- * written here, never computed: computing them would need the class hierarchy, i.e. loading classes
- * inside {@code transform}. Requires frames expanded ({@code ClassReader.EXPAND_FRAMES}).
+ * instruction needs remapping; every existing stack map frame gets that local appended
+ * ({@link FrameLocals}). Requires frames expanded ({@code ClassReader.EXPAND_FRAMES}).
  *
  * <p>Constructors: until {@code super(...)}/{@code this(...)} has run, local 0 is
  * {@code uninitializedThis}, and a handler covering such code must say so in its frame (flagThisUninit,
@@ -77,14 +75,10 @@ final class MethodTimerInserter {
 
     void insert() {
         InsnList code = method.instructions;
-        boolean explicitFrameAtStart = frameBeforeFirstInstruction();
+        boolean explicitFrameAtStart = FrameLocals.frameBeforeFirstInstruction(method);
+        FrameLocals.addToEveryFrame(method, recorderLocal, RECORDER);
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof FrameNode frame) {
-                if (frame.type != Opcodes.F_NEW) {
-                    throw new IllegalStateException("frames must be expanded (ClassReader.EXPAND_FRAMES)");
-                }
-                frame.local = withRecorder(frame.local);
-            } else if (isReturn(insn.getOpcode())) {
+            if (isReturn(insn.getOpcode())) {
                 code.insertBefore(insn, probeCall("exit"));
             }
         }
@@ -96,7 +90,8 @@ final class MethodTimerInserter {
         if (writeFrames && !explicitFrameAtStart) {
             // The first original instruction may be a jump target; it is no longer at offset 0, so
             // it needs an explicit frame: the method's initial frame plus the recorder.
-            Object[] locals = withRecorder(initialLocals()).toArray();
+            Object[] locals = FrameLocals.withLocal(FrameLocals.initialLocals(owner, method), recorderLocal, RECORDER)
+                    .toArray();
             prologue.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
         }
         prologue.add(tryStart);
@@ -217,50 +212,6 @@ final class MethodTimerInserter {
         call.add(LineProbeInserter.push(probeId));                                   // recorder, id
         call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, name, EXIT_DESC, false));
         return call;
-    }
-
-    /** Frame locals (F_NEW form: long/double take one entry) padded to maxLocals slots, plus R. */
-    private List<Object> withRecorder(List<Object> locals) {
-        List<Object> out = new ArrayList<>(locals == null ? List.of() : locals);
-        int slots = 0;
-        for (Object local : out) {
-            slots += local == Opcodes.LONG || local == Opcodes.DOUBLE ? 2 : 1;
-        }
-        for (; slots < recorderLocal; slots++) {
-            out.add(Opcodes.TOP);
-        }
-        out.add(RECORDER);
-        return out;
-    }
-
-    /** The locals on entry to the method (JVMS 4.10.1.6), before any padding. */
-    private List<Object> initialLocals() {
-        List<Object> locals = new ArrayList<>();
-        if ((method.access & Opcodes.ACC_STATIC) == 0) {
-            locals.add("<init>".equals(method.name) ? Opcodes.UNINITIALIZED_THIS : owner);
-        }
-        for (Type arg : Type.getArgumentTypes(method.desc)) {
-            switch (arg.getSort()) {
-                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> locals.add(Opcodes.INTEGER);
-                case Type.FLOAT -> locals.add(Opcodes.FLOAT);
-                case Type.LONG -> locals.add(Opcodes.LONG);
-                case Type.DOUBLE -> locals.add(Opcodes.DOUBLE);
-                default -> locals.add(arg.getInternalName()); // object or array descriptor
-            }
-        }
-        return locals;
-    }
-
-    private boolean frameBeforeFirstInstruction() {
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof FrameNode) {
-                return true;
-            }
-            if (insn.getOpcode() >= 0) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static boolean isReturn(int opcode) {

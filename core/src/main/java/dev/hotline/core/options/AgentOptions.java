@@ -21,13 +21,14 @@ public final class AgentOptions {
     public static final String EXCLUDES = "excludes";
     public static final String LINES = "lines";
     public static final String ALLOC = "alloc";
+    public static final String LINE_HITS = "linehits";
     public static final String OUT = "out";
     public static final String LOG = "log";
     public static final String DUMP_CLASSES = "dumpclasses";
     public static final String INTERVAL = "interval";
     public static final String MAX_METHODS = "maxmethods";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, ALLOC, OUT, LOG, DUMP_CLASSES, INTERVAL,
-            MAX_METHODS);
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
+            INTERVAL, MAX_METHODS);
 
     /** Default cap on method probes: about 75 MB of probe metadata at most (~150 bytes each). */
     public static final int DEFAULT_MAX_METHODS = 500_000;
@@ -94,7 +95,10 @@ public final class AgentOptions {
         return problems;
     }
 
-    /** Classes that get method timers; null means the default (every class of a non-JDK loader). */
+    /**
+     * Classes that get method timers; null means the default (every class of a non-JDK loader). An
+     * empty {@code includes=} times nothing (only what {@code lines=}/{@code alloc=} need).
+     */
     public ClassPattern includes() {
         return values.containsKey(INCLUDES) ? ClassPattern.parse(values.get(INCLUDES)) : null;
     }
@@ -106,6 +110,14 @@ public final class AgentOptions {
     /** Methods that also get line probes (they always get a method timer too). */
     public MethodSelection lines() {
         return values.containsKey(LINES) ? MethodSelection.parse(values.get(LINES)) : MethodSelection.none();
+    }
+
+    /**
+     * Methods whose lines get exact hit counts without times: no clock read, no call per line (they
+     * get a method timer only if {@code includes} times their class). {@code lines=} wins where both select a method.
+     */
+    public MethodSelection lineHits() {
+        return values.containsKey(LINE_HITS) ? MethodSelection.parse(values.get(LINE_HITS)) : MethodSelection.none();
     }
 
     /** Methods whose allocation sites get counters (they always get a method timer too). */

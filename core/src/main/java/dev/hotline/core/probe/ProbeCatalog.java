@@ -15,6 +15,8 @@ public final class ProbeCatalog {
 
     private final List<MethodRef> methods = new ArrayList<>();
     private final List<LineRef> lines = new ArrayList<>();
+    /** Line probes counted without times (linehits=), by id. */
+    private final java.util.BitSet countedOnly = new java.util.BitSet();
     private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
     private final Runnable onCapReached;
@@ -48,10 +50,24 @@ public final class ProbeCatalog {
         return methods.size() - 1;
     }
 
-    /** The id of a new line probe. */
-    public synchronized int registerLine(LineRef line) {
-        lines.add(line);
-        return lines.size() - 1;
+    /**
+     * Ids for all of one method's line probes at once, consecutive, so instrumented code can address
+     * them as {@code first + k}; returns {@code first}.
+     *
+     * @param timed false for lines counted without times ({@code linehits=})
+     */
+    public synchronized int registerLines(List<LineRef> methodLines, boolean timed) {
+        int first = lines.size();
+        lines.addAll(methodLines);
+        if (!timed) {
+            countedOnly.set(first, lines.size());
+        }
+        return first;
+    }
+
+    /** Whether line probe {@code id} records times, or counts hits only. */
+    public synchronized boolean lineTimed(int id) {
+        return !countedOnly.get(id);
     }
 
     public synchronized LineRef line(int id) {

@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything recorded for one source line of one method across all threads: exact hits, the
  * total time spent on the line (entering it until entering the next line or leaving the method,
- * callees included) and the distribution of the time per hit.
+ * callees included) and the distribution of the time per hit. A line counted without times
+ * ({@code linehits=}) has hits only: {@link #timed()} is false and its times are not zero but unknown.
  */
 public final class LineProfile {
 
@@ -14,14 +15,38 @@ public final class LineProfile {
     private long hits;
     private long totalNanos;
     private final Histogram histogram;
+    private boolean timed;
 
+    /** A timed line. */
     public LineProfile(LineRef line) {
         this(line, MethodProfile.newHistogram());
     }
 
     public LineProfile(LineRef line, Histogram histogram) {
+        this(line, histogram, true);
+    }
+
+    public LineProfile(LineRef line, Histogram histogram, boolean timed) {
         this.line = line;
         this.histogram = histogram;
+        this.timed = timed;
+    }
+
+    /** A line counted without times. */
+    public static LineProfile countedOnly(LineRef line) {
+        return new LineProfile(line, MethodProfile.newHistogram(), false);
+    }
+
+    /** Whether times were recorded; false: hits only ({@code linehits=}), times unknown. */
+    public boolean timed() {
+        return timed;
+    }
+
+    /** Adds another record of the same line; the sum is timed only if both are. */
+    public void addAll(LineProfile other) {
+        add(other.hits, other.totalNanos);
+        histogram.add(other.histogram);
+        timed &= other.timed;
     }
 
     public void add(long hits, long totalNanos) {

@@ -32,9 +32,14 @@ final class ProfileTotals {
             into.histogram().add(m.histogram());
         }
         for (LineProfile l : p.lines()) {
-            LineProfile into = lines.computeIfAbsent(l.line(), LineProfile::new);
-            into.add(l.hits(), l.totalNanos());
-            into.histogram().add(l.histogram());
+            LineProfile into = lines.get(l.line());
+            if (into == null) {
+                lines.put(l.line(), into = new LineProfile(l.line(), MethodProfile.newHistogram(), l.timed()));
+                into.add(l.hits(), l.totalNanos());
+                into.histogram().add(l.histogram());
+            } else {
+                into.addAll(l);
+            }
         }
         for (AllocationProfile a : p.allocations()) {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());

@@ -70,6 +70,14 @@ public final class RuntimeSnapshot {
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
+            for (int first = 0; first < recorder.lineHitsIdLimit() && first < knownLines; first++) {
+                long[] hits = recorder.lineHitsOf(first);
+                for (int k = 0; hits != null && k < hits.length && first + k < knownLines; k++) {
+                    if (hits[k] > 0) {
+                        lines.computeIfAbsent(catalog.line(first + k), LineProfile::countedOnly).add(hits[k], 0);
+                    }
+                }
+            }
             AllocationCounters allocations = recorder.allocations();
             for (int id = 0; id < allocations.siteLimit() && id < knownSites; id++) {
                 siteCounts[id] += allocations.countAt(id);

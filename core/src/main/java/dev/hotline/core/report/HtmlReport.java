@@ -134,23 +134,30 @@ public final class HtmlReport {
         }
         for (Map.Entry<MethodRef, List<LineProfile>> e : byMethod.entrySet()) {
             List<LineProfile> lines = e.getValue();
-            long total = lines.stream().mapToLong(LineProfile::totalNanos).sum();
+            // lines counted without times (linehits=) are shaded by their share of the hits instead
+            boolean timed = lines.stream().allMatch(LineProfile::timed);
+            long total = timed ? lines.stream().mapToLong(LineProfile::totalNanos).sum()
+                    : lines.stream().mapToLong(LineProfile::hits).sum();
             Map<Integer, LineProfile> byLine = new LinkedHashMap<>();
             lines.forEach(l -> byLine.put(l.line().line(), l));
             String file = lines.get(0).line().file();
             out.println("<h3>" + Html.escape(e.getKey().displayName()) + " <small>" + Html.escape(file) + ", "
-                    + Durations.format(total) + "</small></h3><table class=\"lines\"><tr><th>Line</th><th>Hits</th><th>Time</th>"
-                    + "<th>Per hit</th><th>% Time</th><th>p99</th><th class=\"name\">Contents</th></tr>");
+                    + (timed ? Durations.format(total) : "hits only, not timed")
+                    + "</small></h3><table class=\"lines\"><tr><th>Line</th><th>Hits</th><th>Time</th>"
+                    + "<th>Per hit</th><th>" + (timed ? "% Time" : "% Hits")
+                    + "</th><th>p99</th><th class=\"name\">Contents</th></tr>");
             for (int n = lines.get(0).line().line(); n <= lines.get(lines.size() - 1).line().line(); n++) {
                 LineProfile l = byLine.get(n);
-                double share = l == null || total == 0 ? 0 : (double) l.totalNanos() / total;
+                double share = l == null || total == 0 ? 0 : (double) (timed ? l.totalNanos() : l.hits()) / total;
                 String heat = String.format(Locale.ROOT, "background:rgba(231,76,60,%.2f)", Math.min(1, share * 1.5));
+                boolean times = l != null && timed;
                 out.println("<tr><td>" + n + "</td><td>" + (l == null ? "" : l.hits()) + "</td><td>"
-                        + (l == null ? "" : Durations.format(l.totalNanos())) + "</td><td>"
-                        + (l == null ? "" : Durations.format((double) l.totalNanos() / l.hits())) + "</td><td style=\"" + heat + "\">"
+                        + (times ? Durations.format(l.totalNanos()) : l == null ? "" : "-") + "</td><td>"
+                        + (times ? Durations.format((double) l.totalNanos() / l.hits()) : l == null ? "" : "-")
+                        + "</td><td style=\"" + heat + "\">"
                         + (l == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * share)) + "</td><td>"
-                        + (l == null ? "" : Durations.format(l.percentileNanos(99))) + "</td><td class=\"name\"><code>"
-                        + Html.escape(sources.line(file, n)) + "</code></td></tr>");
+                        + (times ? Durations.format(l.percentileNanos(99)) : l == null ? "" : "-")
+                        + "</td><td class=\"name\"><code>" + Html.escape(sources.line(file, n)) + "</code></td></tr>");
             }
             out.println("</table>");
         }

@@ -75,9 +75,16 @@ public final class JsonReport {
             json.name("file").value(l.line().file());
             json.name("line").value(l.line().line());
             json.name("hits").value(l.hits());
-            json.name("totalNanos").value(l.totalNanos());
-            json.name("p50Nanos").value(l.percentileNanos(50));
-            json.name("p99Nanos").value(l.percentileNanos(99));
+            if (l.timed()) {
+                json.name("totalNanos").value(l.totalNanos());
+                json.name("p50Nanos").value(l.percentileNanos(50));
+                json.name("p99Nanos").value(l.percentileNanos(99));
+            } else { // counted without times (linehits=): the times are unknown, not zero
+                json.name("totalNanos").nullValue();
+                json.name("p50Nanos").nullValue();
+                json.name("p99Nanos").nullValue();
+            }
+            json.name("timed").value(l.timed());
             json.endObject();
         }
         json.endArray();

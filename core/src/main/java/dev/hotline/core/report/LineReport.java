@@ -63,15 +63,17 @@ public final class LineReport {
     }
 
     private void renderMethod(MethodRef method, List<LineProfile> lines, PrintWriter out) {
-        long total = total(lines);
+        boolean timed = lines.stream().allMatch(LineProfile::timed);
+        long total = timed ? total(lines) : lines.stream().mapToLong(LineProfile::hits).sum();
         String file = lines.get(0).line().file();
         out.println("Method: " + method.displayName());
         out.println("File: " + (file.isEmpty() ? "(no SourceFile attribute)" : file)
                 + (sources.has(file) ? "" : "  (source not found: pass --source-path)"));
-        out.println("Total time: " + Durations.format(total) + " (time on its lines, callees included)");
+        out.println(timed ? "Total time: " + Durations.format(total) + " (time on its lines, callees included)"
+                : "Hits only (linehits=): lines were counted, not timed; % Hits is the line's share of the method's hits");
         out.println();
         String header = String.format(Locale.ROOT, "%6s %12s %10s %10s %7s %10s  %s",
-                "Line #", "Hits", "Time", "Per Hit", "% Time", "p99", "Line Contents");
+                "Line #", "Hits", "Time", "Per Hit", timed ? "% Time" : "% Hits", "p99", "Line Contents");
         out.println(header);
         out.println("=".repeat(header.length() + 16));
         Map<Integer, LineProfile> byLine = new LinkedHashMap<>();
@@ -83,6 +85,9 @@ public final class LineReport {
             String contents = sources.line(file, n);
             if (l == null) {
                 out.println(String.format(Locale.ROOT, "%6d %12s %10s %10s %7s %10s  %s", n, "", "", "", "", "", contents));
+            } else if (!timed) {
+                out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", n, l.hits(), "-", "-",
+                        total == 0 ? 0.0 : 100.0 * l.hits() / total, "-", contents));
             } else {
                 out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", n, l.hits(),
                         Durations.format(l.totalNanos()), Durations.format((double) l.totalNanos() / l.hits()),

@@ -106,6 +106,33 @@ class DumpRoundTripTest {
     }
 
     @Test
+    void lines_counted_without_times_read_back_as_counted_only_beside_timed_lines() throws IOException {
+        Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+        LineRef timed = new LineRef(SampleProfiles.PARSE, "com/acme/Parser.java", 41);
+        LineRef counted = new LineRef(SampleProfiles.INIT, "com/acme/Parser.java", 7);
+        LineProfile timedLine = new LineProfile(timed);
+        timedLine.histogram().recordValue(5_000);
+        timedLine.add(1, 5_000);
+        LineProfile countedLine = LineProfile.countedOnly(counted);
+        countedLine.add(33_219_980L, 0);
+        lines.put(timed, timedLine);
+        lines.put(counted, countedLine);
+        Profile base = SampleProfiles.threeLevels();
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        base.methods().forEach(m -> methods.put(m.method(), m));
+
+        Profile read = roundTrip(new Profile(base.session(), methods, base.callTree(), lines));
+
+        Map<LineRef, LineProfile> back = new LinkedHashMap<>();
+        read.lines().forEach(l -> back.put(l.line(), l));
+        assertThat(back).containsOnlyKeys(timed, counted);
+        assertThat(back.get(timed).timed()).isTrue();
+        assertThat(back.get(timed).totalNanos()).isEqualTo(5_000);
+        assertThat(back.get(counted).timed()).isFalse();
+        assertThat(back.get(counted).hits()).isEqualTo(33_219_980L);
+    }
+
+    @Test
     void an_empty_profile_round_trips_to_an_empty_profile() throws IOException {
         Profile read = roundTrip(SampleProfiles.empty());
 

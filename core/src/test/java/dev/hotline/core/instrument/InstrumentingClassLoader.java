@@ -1,6 +1,7 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,13 @@ final class InstrumentingClassLoader extends ClassLoader {
     }
 
     InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix, MethodSelection lines, MethodSelection allocations) {
+        this(catalog, packagePrefix, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
+    }
+
+    InstrumentingClassLoader(ProbeCatalog catalog, String packagePrefix, ProbeSelection probes) {
         super(InstrumentingClassLoader.class.getClassLoader());
         this.packagePrefix = packagePrefix;
-        this.instrumenter = new ClassInstrumenter(catalog, lines, allocations);
+        this.instrumenter = new ClassInstrumenter(catalog, probes);
     }
 
     @Override

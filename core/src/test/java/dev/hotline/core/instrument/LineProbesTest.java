@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.instrument.targets.LineCounts;
 import dev.hotline.core.instrument.targets.Sleeper;
+import dev.hotline.core.options.ClassPattern;
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
@@ -33,6 +35,58 @@ class LineProbesTest {
                 MethodSelection.parse(TARGETS + "LineCounts*"));
         Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
 
+        assertHitsAsWritten(profile);
+        assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed()).isTrue());
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    @Test
+    void counted_lines_without_timers_are_hit_exactly_as_often_as_written_beside_them() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        // includes= (empty): no method timers; linehits= only
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
+                ClassPattern.none(), MethodSelection.none(), MethodSelection.parse(TARGETS + "LineCounts*"),
+                MethodSelection.none()));
+        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+
+        assertHitsAsWritten(profile);
+        assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed()).isFalse());
+        assertThat(profile.methods()).isEmpty();
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    @Test
+    void counted_lines_in_timed_methods_are_hit_exactly_as_often_as_written_beside_them() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
+                null, MethodSelection.none(), MethodSelection.parse(TARGETS + "LineCounts*"), MethodSelection.none()));
+        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+
+        assertHitsAsWritten(profile);
+        assertThat(profile.lines()).allSatisfy(l -> {
+            assertThat(l.timed()).isFalse();
+            assertThat(l.histogram().getTotalCount()).isZero();
+        });
+        assertThat(profile.methods()).anySatisfy(m -> assertThat(m.method().name()).isEqualTo("run"));
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    @Test
+    void timed_lines_win_over_counted_lines_for_a_method_both_select() throws Exception {
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
+                null, MethodSelection.parse(TARGETS + "LineCounts#lambda"), MethodSelection.parse(TARGETS + "LineCounts*"),
+                MethodSelection.none()));
+        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+
+        assertHitsAsWritten(profile);
+        assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed())
+                .as("%s line %d", l.line().method().name(), l.line().line())
+                .isEqualTo(List.of("lambda", "lambda$lambda$0").contains(l.line().method().name())));
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    private static void assertHitsAsWritten(Profile profile) throws Exception {
         String file = LineCounts.class.getName().replace('.', '/') + ".java";
         List<String> source = Files.readAllLines(Paths.get("src/test/java", file));
         int checked = 0;
@@ -47,7 +101,6 @@ class LineProbesTest {
             }
         }
         assertThat(checked).isGreaterThan(40);
-        ValidationTargetsTest.verifyAll(loader);
     }
 
     @Test

@@ -46,6 +46,26 @@ class JsonReportTest {
     }
 
     @Test
+    void a_line_counted_without_times_has_null_times_and_timed_false() throws IOException {
+        dev.hotline.core.probe.LineRef ref = new dev.hotline.core.probe.LineRef(SampleProfiles.PARSE, "com/acme/Parser.java", 7);
+        dev.hotline.core.profile.LineProfile line = dev.hotline.core.profile.LineProfile.countedOnly(ref);
+        line.add(12, 0);
+        Profile base = SampleProfiles.threeLevels();
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        base.methods().forEach(m -> methods.put(m.method(), m));
+
+        JsonObject report = render(new Profile(base.session(), methods, base.callTree(), Map.of(ref, line)),
+                MethodSort.TOTTIME);
+
+        JsonObject json = report.getAsJsonArray("lines").get(0).getAsJsonObject();
+        assertThat(json.get("hits").getAsLong()).isEqualTo(12);
+        assertThat(json.get("timed").getAsBoolean()).isFalse();
+        for (String time : List.of("totalNanos", "p50Nanos", "p99Nanos")) {
+            assertThat(json.get(time).isJsonNull()).as(time).isTrue();
+        }
+    }
+
+    @Test
     void every_method_object_has_exactly_the_contract_field_names() throws IOException {
         JsonObject report = render(SampleProfiles.threeLevels(), MethodSort.TOTTIME);
 
