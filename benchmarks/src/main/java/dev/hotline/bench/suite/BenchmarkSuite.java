@@ -86,6 +86,7 @@ public final class BenchmarkSuite {
                     : new java.util.TreeMap<>(Map.of("boxed", 400, "primitive", 800, "parallel", 400)));
             julia.measure();
             md.append("## 2. Julia demo\n\n").append(julia.markdown()).append('\n');
+            goals.primitiveLineHits = julia.ratio("primitive", JuliaSection.LINE_HITS_ONLY);
             goals.primitiveLines = julia.ratio("primitive", "hotline methods + lines");
         }
         if (only.contains("scaling")) {

@@ -16,6 +16,8 @@ final class JuliaSection {
 
     private static final String MAIN = "dev.hotline.demo.JuliaSet";
     static final String[] IMPLEMENTATIONS = {"boxed", "primitive", "parallel"};
+    /** Line hit counting alone: what the line goal is about. */
+    static final String LINE_HITS_ONLY = "hotline line hits only (linehits=, no timers)";
 
     private final Peers peers;
     private final Runner runner;
@@ -35,6 +37,8 @@ final class JuliaSection {
         setups.add(new Setup("plain", peers.java17, List.of()));
         setups.add(peers.hotline("hotline methods", peers.java17, "includes=" + demo));
         setups.add(peers.hotline("hotline methods + lines", peers.java17, "includes=" + demo + ",lines=" + demo));
+        setups.add(peers.hotline(LINE_HITS_ONLY, peers.java17, "includes=,linehits=" + demo));
+        setups.add(peers.hotline("hotline methods + line hits", peers.java17, "includes=" + demo + ",linehits=" + demo));
         setups.add(peers.hotline("hotline methods + alloc", peers.java17, "includes=" + demo + ",alloc=" + demo));
         setups.add(peers.hotline("hotline all (methods, lines, alloc)", peers.java17,
                 "includes=" + demo + ",lines=" + demo + ",alloc=" + demo));

@@ -50,6 +50,8 @@ final class MooBenchSection {
         rows.add(new Row(peers.hotline("hotline method timers", peers.java17, hotlineClass), false, new ArrayList<>()));
         rows.add(new Row(peers.hotline("hotline timers + line + allocation probes", peers.java17, probesOn), false,
                 new ArrayList<>()));
+        rows.add(new Row(peers.hotline("hotline line hits only (no timer)", peers.java17,
+                "includes=,linehits=dev.hotline.bench.moo.*"), false, new ArrayList<>()));
         rows.add(new Row(peers.jacoco("dev.hotline.bench.moo.*"), false, new ArrayList<>()));
         rows.add(new Row(peers.kieker("dev.hotline.bench.moo.*"), false, new ArrayList<>()));
         String otelMethods = MONITORED + "[monitoredMethod]";

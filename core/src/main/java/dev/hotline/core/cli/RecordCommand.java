@@ -40,6 +40,10 @@ final class RecordCommand implements Callable<Integer> {
             description = "Methods that also get line probes: class patterns or 'Class#method', ':'-separated.")
     String lines;
 
+    @Option(names = "--linehits", paramLabel = "METHODS",
+            description = "Methods whose lines are counted without times (no clock read per line), as --lines.")
+    String lineHits;
+
     @Option(names = "--alloc", paramLabel = "METHODS",
             description = "Methods whose allocation sites get counters: class patterns or 'Class#method', ':'-separated.")
     String alloc;
@@ -66,6 +70,7 @@ final class RecordCommand implements Callable<Integer> {
                 .option(AgentOptions.EXCLUDES, excludes)
                 .option(AgentOptions.LINES, lines)
                 .option(AgentOptions.ALLOC, alloc)
+                .option(AgentOptions.LINE_HITS, lineHits)
                 .option(AgentOptions.LOG, log)
                 .option(AgentOptions.OUT, Paths.get(out).toAbsolutePath().toString());
         Process process;
@@ -85,7 +90,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
-        int reportCode = report.printWithProbeViews(dump, lines != null, alloc != null, SourceLookup.of(sourcePath),
+        int reportCode = report.printWithProbeViews(dump, lines != null || lineHits != null, alloc != null, SourceLookup.of(sourcePath),
                 stdout, err);
         return exitCode != 0 ? exitCode : reportCode;
     }

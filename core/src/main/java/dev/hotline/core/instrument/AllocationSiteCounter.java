@@ -41,16 +41,24 @@ final class AllocationSiteCounter {
 
     private final MethodNode method;
     private final int recorderLocal;
+    /** D1: the first local free past R (and past the counted lines' H, if any). */
+    private final int firstTemporary;
     private final ToIntFunction<AllocationSite> register;
     private final dev.hotline.core.probe.MethodRef ref;
     private final String sourceFile;
 
     AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
                           ToIntFunction<AllocationSite> register) {
+        this(method, ref, sourceFile, recorderLocal, recorderLocal + 1, register);
+    }
+
+    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
+                          int firstTemporary, ToIntFunction<AllocationSite> register) {
         this.method = method;
         this.ref = ref;
         this.sourceFile = sourceFile;
         this.recorderLocal = recorderLocal;
+        this.firstTemporary = firstTemporary;
         this.register = register;
     }
 
@@ -130,7 +138,7 @@ final class AllocationSiteCounter {
         extraStack = sites == 0 ? 0 : multi ? 7 : 4;
         if (sites > 0) {
             if (multi) {
-                method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1 + maxDims);
+                method.maxLocals = Math.max(method.maxLocals, firstTemporary + maxDims);
             }
         }
         return sites;
@@ -139,7 +147,7 @@ final class AllocationSiteCounter {
     /** Keeps a copy of the dimensions in temporaries D1..Dn and puts them back for the instruction. */
     private InsnList storeAndReload(int dims) {
         InsnList code = new InsnList();
-        int first = recorderLocal + 1;
+        int first = firstTemporary;
         for (int d = dims - 1; d >= 0; d--) {
             code.add(new VarInsnNode(Opcodes.ISTORE, first + d));
         }
@@ -152,7 +160,7 @@ final class AllocationSiteCounter {
     /** After the array exists: counts it with the dimensions kept in D1..D3. */
     private InsnList multiArrayCount(int site, int dims, int leafBytes) {
         InsnList code = new InsnList();
-        int first = recorderLocal + 1;
+        int first = firstTemporary;
         code.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
         code.add(LineProbeInserter.push(site));
         code.add(LineProbeInserter.push(Math.min(dims, MAX_EXACT_DIMENSIONS)));

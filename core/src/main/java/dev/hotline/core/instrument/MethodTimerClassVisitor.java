@@ -126,8 +126,9 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                     news.restore();
                 }
                 if (counted) {
+                    // its temporaries go past H when lines are counted too
                     AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
-                            catalog::registerAllocation);
+                            countedLines ? hitsLocal + 1 : recorderLocal + 1, catalog::registerAllocation);
                     counter.insert();
                     extraStack = Math.max(extraStack, counter.extraStack());
                 }

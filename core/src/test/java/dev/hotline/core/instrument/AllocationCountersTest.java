@@ -13,7 +13,10 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.hotline.core.options.ProbeSelection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Allocation counters on a validation target: per line, the allocations and array bytes written
@@ -24,12 +27,18 @@ class AllocationCountersTest {
     private static final Pattern EXPECTED = Pattern.compile("//\\s*allocs:\\s*(\\d+)(?:,\\s*array bytes:\\s*(\\d+))?");
     private static final String TARGETS = "dev.hotline.core.instrument.targets.";
 
-    @Test
-    void every_allocation_is_counted_at_its_line_with_the_bytes_of_every_array() throws Exception {
+    /** With {@code linesCountedToo}, the counted lines' local H sits between R and the multianewarray temporaries. */
+    @ParameterizedTest(name = "lines counted too: {0}")
+    @ValueSource(booleans = {false, true})
+    void every_allocation_is_counted_at_its_line_with_the_bytes_of_every_array(boolean linesCountedToo) throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
-        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, MethodSelection.none(),
-                MethodSelection.parse(TARGETS + "Allocations"));
+        MethodSelection target = MethodSelection.parse(TARGETS + "Allocations");
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(null,
+                MethodSelection.none(), linesCountedToo ? target : MethodSelection.none(), target));
         Profile profile = TargetRunner.run(loader, Allocations.class.getName(), catalog);
+        if (linesCountedToo) {
+            assertThat(profile.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.timed()).isFalse());
+        }
 
         List<String> source = Files.readAllLines(Paths.get("src/test/java",
                 Allocations.class.getName().replace('.', '/') + ".java"));
