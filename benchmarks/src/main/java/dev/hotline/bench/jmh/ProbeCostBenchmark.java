@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The probe hot path in isolation: what one timed call adds (enter + exit), with and without a line
- * probe and an allocation count, against the clock alone and the hand-written floor (two clock reads
- * and an HdrHistogram record). Compare the rows of one run with each other, not across machines.
+ * probe and an allocation count, what a counted-lines method pays per call, against the clock alone
+ * and the hand-written floor (two clock reads and an HdrHistogram record). Compare the rows of one run with each other, not across machines.
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.openjdk.jmh.Main ProbeCost</pre>
  */
@@ -68,6 +68,14 @@ public class ProbeCostBenchmark {
         Probes.line(r, METHOD, LINE);
         Probes.exit(r, METHOD);
         return r;
+    }
+
+    /** What a method with counted lines (linehits=, no timer) does per call, with one line entered. */
+    @Benchmark
+    public long[] countedLineFetchAndHit() {
+        long[] hits = Probes.lineHits(LINE, 4);
+        hits[2]++;
+        return hits;
     }
 
     @Benchmark
