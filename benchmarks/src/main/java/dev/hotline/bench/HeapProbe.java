@@ -16,6 +16,7 @@ import java.util.List;
 public final class HeapProbe {
 
     private static final int METHODS_PER_CLASS = 100;
+    private static final String PREFIX = GeneratedClasses.HEAP_PACKAGE.replace('/', '.') + "Gen";
 
     private HeapProbe() {
     }
@@ -27,7 +28,7 @@ public final class HeapProbe {
         List<Class<?>> classes = new ArrayList<>();
         for (int i = 0; i < methods / METHODS_PER_CLASS; i++) {
             // initialize = call: the static initializer runs every method of the class once
-            classes.add(Class.forName(GeneratedClasses.className(i), call, loader));
+            classes.add(Class.forName(PREFIX + i, call, loader));
         }
         long heap = usedAfterGc();
         long metaspace = 0;
@@ -36,7 +37,15 @@ public final class HeapProbe {
                 metaspace = pool.getUsage().getUsed();
             }
         }
-        System.out.println("heap_bytes=" + heap + " metaspace_bytes=" + metaspace + " classes=" + classes.size());
+        long methodsDefined = 0;
+        for (Class<?> c : classes) {
+            if (c.getClassLoader() != loader) {
+                throw new IllegalStateException(c + " was not defined by the benchmark's loader");
+            }
+            methodsDefined += c.getDeclaredMethods().length;
+        }
+        System.out.println("heap_bytes=" + heap + " metaspace_bytes=" + metaspace + " classes=" + classes.size()
+                + " methods=" + methodsDefined);
     }
 
     private static long usedAfterGc() throws InterruptedException {
@@ -50,7 +59,10 @@ public final class HeapProbe {
         return used;
     }
 
-    /** Defines the generated classes from bytes, as an application's own loader would. */
+    /**
+     * Defines the generated classes from bytes, as an application's own loader would. Their package
+     * is on no class path, so delegating to the parent first cannot find other classes of that name.
+     */
     private static final class Loader extends ClassLoader {
         Loader() {
             super(HeapProbe.class.getClassLoader());
@@ -58,11 +70,11 @@ public final class HeapProbe {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (!name.startsWith("dev.hotline.bench.gen.app.Gen")) {
+            if (!name.startsWith(PREFIX)) {
                 throw new ClassNotFoundException(name);
             }
-            int index = Integer.parseInt(name.substring("dev.hotline.bench.gen.app.Gen".length()));
-            byte[] bytes = GeneratedClasses.generate(index, METHODS_PER_CLASS);
+            int index = Integer.parseInt(name.substring(PREFIX.length()));
+            byte[] bytes = GeneratedClasses.generate(GeneratedClasses.HEAP_PACKAGE, index, METHODS_PER_CLASS);
             return defineClass(name, bytes, 0, bytes.length);
         }
     }

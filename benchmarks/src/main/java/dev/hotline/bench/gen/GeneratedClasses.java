@@ -19,17 +19,21 @@ import org.objectweb.asm.Opcodes;
  */
 public final class GeneratedClasses {
 
+    /** Package of the start-up benchmark's classes (a jar on the class path). */
     public static final String PACKAGE = "dev/hotline/bench/gen/app/";
+    /** Package of the heap benchmark's classes (defined from bytes; never on the class path). */
+    public static final String HEAP_PACKAGE = "dev/hotline/bench/gen/heap/";
 
     private GeneratedClasses() {
     }
 
-    public static String className(int index) {
-        return (PACKAGE + "Gen" + index).replace('/', '.');
+    public static byte[] generate(int index, int methods) {
+        return generate(PACKAGE, index, methods);
     }
 
-    public static byte[] generate(int index, int methods) {
-        String name = PACKAGE + "Gen" + index;
+    /** @param pkg internal package name with a trailing slash */
+    public static byte[] generate(String pkg, int index, int methods) {
+        String name = pkg + "Gen" + index;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
                 "java/lang/Object", null);

@@ -23,7 +23,7 @@ final class HeapSection {
 
     String measureAndReport(int[] sizes) throws IOException, InterruptedException {
         Setup none = peers.none(peers.java17);
-        Setup hotline = peers.hotline("hotline method timers", peers.java17, "includes=dev.hotline.bench.gen.app.*");
+        Setup hotline = peers.hotline("hotline method timers", peers.java17, "includes=dev.hotline.bench.gen.heap.*");
         StringBuilder md = new StringBuilder();
         md.append("Heap in use after `System.gc()` (least of four), hotline minus no agent, JDK 17, one JVM per cell; "
                 + "metaspace grows too, with the larger instrumented bytecode.\n\n");
@@ -41,6 +41,9 @@ final class HeapSection {
             for (int m = 0; m < 2; m++) {
                 ChildJvm.Run base = runner.run("heap", none, MAIN, "" + methods, modes[m]);
                 ChildJvm.Run timed = runner.run("heap", hotline, MAIN, "" + methods, modes[m]);
+                if (timed.value("methods") < methods) {
+                    throw new IllegalStateException("the heap workload defined only " + timed.value("methods") + " methods");
+                }
                 heap[m] = timed.value("heap_bytes") - base.value("heap_bytes");
                 if (m == 1) {
                     meta = timed.value("metaspace_bytes") - base.value("metaspace_bytes");
