@@ -13,4 +13,9 @@ public final class LatencyBucketsAccess {
     public static void record(LatencyBuckets buckets, long value) {
         buckets.record(value);
     }
+
+    /** Buckets that keep no first samples: every value goes into a bucket, for tests of the layout. */
+    public static LatencyBuckets bucketsOnly() {
+        return new LatencyBuckets(0);
+    }
 }

@@ -114,6 +114,9 @@ public final class RuntimeSnapshot {
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */
     static void addBuckets(LatencyBuckets buckets, Histogram into) {
+        for (int i = 0, n = buckets.firstSampleCount(); i < n; i++) {
+            into.recordValue(buckets.firstSample(i)); // the same bucket a later value would have gone to
+        }
         for (int bucket = 0; bucket < LatencyBuckets.BUCKET_COUNT; bucket++) {
             long[] counts = buckets.bucket(bucket);
             if (counts == null) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * LatencyBuckets claims HdrHistogram's exact bucket layout for 2 significant digits, so that
@@ -82,7 +84,7 @@ class LatencyBucketsMatchHdrHistogramTest {
         List<Long> values = interestingValues();
 
         for (long value : values) {
-            LatencyBuckets buckets = new LatencyBuckets();
+            LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
             LatencyBucketsAccess.record(buckets, value);
             Histogram converted = new Histogram(2);
 
@@ -95,9 +97,10 @@ class LatencyBucketsMatchHdrHistogramTest {
         }
     }
 
-    @Test
-    void converting_many_recorded_values_gives_the_histogram_that_records_them_directly() {
-        LatencyBuckets buckets = new LatencyBuckets();
+    @ParameterizedTest(name = "first values kept as they are: {0}")
+    @ValueSource(booleans = {true, false})
+    void converting_many_recorded_values_gives_the_histogram_that_records_them_directly(boolean firstSamples) {
+        LatencyBuckets buckets = firstSamples ? new LatencyBuckets() : LatencyBucketsAccess.bucketsOnly();
         Histogram direct = new Histogram(2);
         for (long value : interestingValues()) {
             for (int k = 0; k < 1 + (int) (value % 3); k++) {
@@ -121,7 +124,7 @@ class LatencyBucketsMatchHdrHistogramTest {
 
     @Test
     void the_largest_long_lands_in_the_last_entry_of_the_highest_bucket_recording_reaches() {
-        LatencyBuckets buckets = new LatencyBuckets();
+        LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
         LatencyBucketsAccess.record(buckets, Long.MAX_VALUE);
 
         int top = LatencyBuckets.BUCKET_COUNT - 1;
@@ -136,7 +139,7 @@ class LatencyBucketsMatchHdrHistogramTest {
 
     @Test
     void a_negative_elapsed_time_is_recorded_as_zero() {
-        LatencyBuckets buckets = new LatencyBuckets();
+        LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
 
         LatencyBucketsAccess.record(buckets, -5);
         LatencyBucketsAccess.record(buckets, Long.MIN_VALUE);
@@ -146,7 +149,7 @@ class LatencyBucketsMatchHdrHistogramTest {
 
     @Test
     void buckets_are_allocated_only_where_values_fell() {
-        LatencyBuckets buckets = new LatencyBuckets();
+        LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
         LatencyBucketsAccess.record(buckets, 1_000); // bucket 2: 512..1023 in steps of 4
 
         List<Integer> allocated = new ArrayList<>();
@@ -157,6 +160,29 @@ class LatencyBucketsMatchHdrHistogramTest {
         }
         assertThat(allocated).containsExactly(2);
         assertThat(buckets.bucket(2)).hasSize(LatencyBuckets.SUB_BUCKET_HALF_COUNT);
+    }
+
+    @Test
+    void the_first_values_are_kept_as_they_are_and_make_no_bucket_until_one_more_comes() {
+        LatencyBuckets buckets = new LatencyBuckets();
+        long[] values = {7, 300, 5_000, 1_000_000};
+        for (long value : values) {
+            LatencyBucketsAccess.record(buckets, value);
+        }
+
+        assertThat(buckets.firstSampleCount()).isEqualTo(LatencyBuckets.FIRST_SAMPLES).isEqualTo(values.length);
+        for (int b = 0; b < LatencyBuckets.BUCKET_COUNT; b++) {
+            assertThat(buckets.bucket(b)).as("bucket %d", b).isNull();
+        }
+        Histogram converted = new Histogram(2);
+        RuntimeSnapshot.addBuckets(buckets, converted);
+        for (long value : values) {
+            assertThat(converted.getCountAtValue(value)).as("count at %d", value).isEqualTo(1);
+        }
+
+        LatencyBucketsAccess.record(buckets, 1_000);
+        assertThat(buckets.bucket(2)).as("the bucket of 1,000 ns, made by the fifth value").isNotNull();
+        assertThat(buckets.firstSampleCount()).isEqualTo(LatencyBuckets.FIRST_SAMPLES);
     }
 
     @Test
@@ -352,17 +378,27 @@ class LatencyBucketsMatchHdrHistogramTest {
         return recorder.get();
     }
 
-    /** Every count of {@code counters}' buckets is in {@code histogram} at the same value, and nothing else is. */
+    /**
+     * Every count of {@code counters}' buckets, plus the first samples kept as they are, is in
+     * {@code histogram} at the same value, and nothing else is.
+     */
     private static void assertLossless(MethodCounters counters, Histogram histogram) {
-        long total = 0;
+        LatencyBuckets latencies = counters.latencies();
+        Histogram layout = new Histogram(2);
+        java.util.Map<Long, Long> firstSamples = new java.util.HashMap<>();
+        for (int i = 0; i < latencies.firstSampleCount(); i++) {
+            firstSamples.merge(layout.lowestEquivalentValue(latencies.firstSample(i)), 1L, Long::sum);
+        }
+        long total = latencies.firstSampleCount();
         for (int b = 0; b < LatencyBuckets.BUCKET_COUNT; b++) {
-            long[] counts = counters.latencies().bucket(b);
+            long[] counts = latencies.bucket(b);
             if (counts == null) {
                 continue;
             }
             for (int i = 0; i < counts.length; i++) {
-                assertThat(histogram.getCountAtValue(LatencyBuckets.valueAt(b, i))).as("count at bucket %d entry %d", b, i)
-                        .isEqualTo(counts[i]);
+                long value = LatencyBuckets.valueAt(b, i);
+                assertThat(histogram.getCountAtValue(value)).as("count at bucket %d entry %d", b, i)
+                        .isEqualTo(counts[i] + firstSamples.getOrDefault(value, 0L));
                 total += counts[i];
             }
         }
