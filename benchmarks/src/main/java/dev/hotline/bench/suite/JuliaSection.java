@@ -61,6 +61,40 @@ final class JuliaSection {
         }
     }
 
+    /** The line goal's measurement: its ratio, the pairs' ratios, and the medians it came from. */
+    record LineGoal(double ratio, List<Double> pairRatios, double plainSeconds, double hitsSeconds, int pairs) {
+    }
+
+    /**
+     * The issue's line goal, measured on its own because single short runs on a shared machine vary
+     * by ±30%: the primitive demo at its default width, plain and with line hits only, in
+     * {@code pairs} interleaved pairs of fresh JVMs; the ratio of the medians, and each pair's ratio.
+     */
+    LineGoal lineGoal(int pairs) throws IOException, InterruptedException {
+        Setup plain = setups.get(0);
+        Setup hits = setups.stream().filter(s -> s.name().equals(LINE_HITS_ONLY)).findFirst().orElseThrow();
+        List<Double> plainTimes = new ArrayList<>();
+        List<Double> hitTimes = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            double p = runner.run("goal", plain, MAIN, "--impl", "primitive").tookSeconds();
+            double h = runner.run("goal", hits, MAIN, "--impl", "primitive").tookSeconds();
+            plainTimes.add(p);
+            hitTimes.add(h);
+            ratios.add(h / p);
+        }
+        return new LineGoal(Stats.median(hitTimes) / Stats.median(plainTimes), ratios, Stats.median(plainTimes),
+                Stats.median(hitTimes), pairs);
+    }
+
+    static String lineGoalMarkdown(LineGoal goal) {
+        return String.format(Locale.ROOT, "### The line goal, measured on its own%n%nThe primitive demo at its default "
+                + "width (1000), plain and with `includes=,linehits=dev.hotline.demo.*`, %d interleaved pairs of fresh "
+                + "JVMs: median %.3f s plain, %.3f s with line hits, **%.2f×**; the pairs' own ratios ranged from "
+                + "%.2f× to %.2f× (median %.2f×).%n", goal.pairs(), goal.plainSeconds(), goal.hitsSeconds(), goal.ratio(),
+                Stats.min(goal.pairRatios()), Stats.max(goal.pairRatios()), Stats.median(goal.pairRatios()));
+    }
+
     double ratio(String impl, String setup) {
         Map<String, List<Double>> bySetup = seconds.get(impl);
         return Stats.median(bySetup.get(setup)) / Stats.median(bySetup.get("plain"));
