@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <pre>benchmarks/run [--quick] [--only moo,alloc,scaling,heap,startup,julia] [--runs N]</pre>
  *
- * {@code --quick} runs every section small (a smoke test, about 2 minutes) and writes to
+ * {@code --quick} runs every section small (a smoke test, about 3 minutes) and writes to
  * benchmarks/target/ instead of docs/.
  */
 public final class BenchmarkSuite {
