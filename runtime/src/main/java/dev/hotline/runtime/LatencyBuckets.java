@@ -12,7 +12,7 @@ package dev.hotline.runtime;
  * Later values go into buckets, allocated lazily the first time a value falls into them: 128 counts
  * (1 KB) each, the first (values 0..255 ns) 256 counts. A method whose calls take 20 ns to 20 µs
  * uses about 9 KB, not HdrHistogram's fixed 37 KB. Recording costs a leading-zero count, a shift
- * and an increment.
+ * and an increment; once the buckets exist, the first samples cost the hot path nothing.
  *
  * <p>Thread-safety: written by the owning thread only. The count of first samples is published
  * with release/acquire ordering, so a reader on another thread never sees a sample slot counted
@@ -58,14 +58,14 @@ public final class LatencyBuckets {
         if (value < 0) {
             value = 0; // nanoTime is monotonic; guard anyway, a histogram index must not be negative
         }
-        int n = firstCount;
-        if (n < first.length) {
-            first[n] = value;
-            FIRST_COUNT.setRelease(this, n + 1);
-            return;
-        }
         long[][] all = buckets;
-        if (all == null) {
+        if (all == null) { // still keeping first samples, or about to make the buckets
+            int n = firstCount;
+            if (n < first.length) {
+                first[n] = value;
+                FIRST_COUNT.setRelease(this, n + 1);
+                return;
+            }
             try {
                 all = buckets = new long[BUCKET_COUNT][];
             } catch (OutOfMemoryError e) {

@@ -53,14 +53,10 @@ public final class Probes {
      */
     public static long[] lineHits(int firstLine, int count) {
         try {
-            ThreadRecorder recorder = CURRENT.get();
-            if (recorder != ThreadRecorder.DISCARD) {
-                return recorder.lineHits(firstLine, count);
-            }
+            return CURRENT.get().lineHits(firstLine, count);
         } catch (OutOfMemoryError e) {
-            // no heap for this thread's recorder or counters: count into the discard array
+            return discardedHits; // no heap for this thread's recorder or counters
         }
-        return discardedHits;
     }
 
     /**

@@ -62,7 +62,7 @@ final class JuliaSection {
     }
 
     /** The line goal's measurement: its ratio, the pairs' ratios, and the medians it came from. */
-    record LineGoal(double ratio, List<Double> pairRatios, double plainSeconds, double hitsSeconds, int pairs) {
+    record LineGoal(double ratio, List<Double> pairRatios, double plainSeconds, double hitsSeconds) {
     }
 
     /**
@@ -84,14 +84,14 @@ final class JuliaSection {
             ratios.add(h / p);
         }
         return new LineGoal(Stats.median(hitTimes) / Stats.median(plainTimes), ratios, Stats.median(plainTimes),
-                Stats.median(hitTimes), pairs);
+                Stats.median(hitTimes));
     }
 
     static String lineGoalMarkdown(LineGoal goal) {
         return String.format(Locale.ROOT, "### The line goal, measured on its own%n%nThe primitive demo at its default "
                 + "width (1000), plain and with `includes=,linehits=dev.hotline.demo.*`, %d interleaved pairs of fresh "
                 + "JVMs: median %.3f s plain, %.3f s with line hits, **%.2f×**; the pairs' own ratios ranged from "
-                + "%.2f× to %.2f× (median %.2f×).%n", goal.pairs(), goal.plainSeconds(), goal.hitsSeconds(), goal.ratio(),
+                + "%.2f× to %.2f× (median %.2f×).%n", goal.pairRatios().size(), goal.plainSeconds(), goal.hitsSeconds(), goal.ratio(),
                 Stats.min(goal.pairRatios()), Stats.max(goal.pairRatios()), Stats.median(goal.pairRatios()));
     }
 

@@ -19,8 +19,4 @@ record Setup(String name, Path java, List<String> jvmArgs, Map<String, String> e
     Setup(String name, Path java, List<String> jvmArgs) {
         this(name, java, jvmArgs, Map.of(), null);
     }
-
-    Setup withEnv(Map<String, String> extra) {
-        return new Setup(name, java, jvmArgs, extra, wrapper);
-    }
 }

@@ -235,7 +235,7 @@ public final class DumpWriter {
         bytes.writeTo(out);
     }
 
-    private static void writeLineRef(java.io.DataOutputStream payload, LineProfile line) throws IOException {
+    private static void writeLineRef(DataOutputStream payload, LineProfile line) throws IOException {
         payload.writeUTF(line.line().method().className());
         payload.writeUTF(line.line().method().name());
         payload.writeUTF(line.line().method().descriptor());

@@ -48,11 +48,6 @@ final class AllocationSiteCounter {
     private final String sourceFile;
 
     AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
-                          ToIntFunction<AllocationSite> register) {
-        this(method, ref, sourceFile, recorderLocal, recorderLocal + 1, register);
-    }
-
-    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
                           int firstTemporary, ToIntFunction<AllocationSite> register) {
         this.method = method;
         this.ref = ref;

@@ -92,7 +92,7 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         boolean timed = probes.times(binaryName, name);
         boolean timedLines = probes.timesLines(binaryName, name);
         boolean countedLines = probes.countsLines(binaryName, name);
-        boolean counted = probes.countsAllocations(binaryName, name);
+        boolean countedAllocations = probes.countsAllocations(binaryName, name);
         if (!timed && !countedLines) {
             return next;
         }
@@ -125,7 +125,7 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                     }
                     news.restore();
                 }
-                if (counted) {
+                if (countedAllocations) {
                     // its temporaries go past H when lines are counted too
                     AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
                             countedLines ? hitsLocal + 1 : recorderLocal + 1, catalog::registerAllocation);

@@ -32,14 +32,8 @@ final class ProfileTotals {
             into.histogram().add(m.histogram());
         }
         for (LineProfile l : p.lines()) {
-            LineProfile into = lines.get(l.line());
-            if (into == null) {
-                lines.put(l.line(), into = new LineProfile(l.line(), MethodProfile.newHistogram(), l.timed()));
-                into.add(l.hits(), l.totalNanos());
-                into.histogram().add(l.histogram());
-            } else {
-                into.addAll(l);
-            }
+            lines.computeIfAbsent(l.line(), ref -> new LineProfile(ref, MethodProfile.newHistogram(), l.timed()))
+                    .addAll(l);
         }
         for (AllocationProfile a : p.allocations()) {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());

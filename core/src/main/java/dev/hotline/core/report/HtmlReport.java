@@ -135,9 +135,8 @@ public final class HtmlReport {
         for (Map.Entry<MethodRef, List<LineProfile>> e : byMethod.entrySet()) {
             List<LineProfile> lines = e.getValue();
             // lines counted without times (linehits=) are shaded by their share of the hits instead
-            boolean timed = lines.stream().allMatch(LineProfile::timed);
-            long total = timed ? lines.stream().mapToLong(LineProfile::totalNanos).sum()
-                    : lines.stream().mapToLong(LineProfile::hits).sum();
+            boolean timed = LineReport.timed(lines);
+            long total = LineReport.total(lines, timed);
             Map<Integer, LineProfile> byLine = new LinkedHashMap<>();
             lines.forEach(l -> byLine.put(l.line().line(), l));
             String file = lines.get(0).line().file();
@@ -148,7 +147,7 @@ public final class HtmlReport {
                     + "</th><th>p99</th><th class=\"name\">Contents</th></tr>");
             for (int n = lines.get(0).line().line(); n <= lines.get(lines.size() - 1).line().line(); n++) {
                 LineProfile l = byLine.get(n);
-                double share = l == null || total == 0 ? 0 : (double) (timed ? l.totalNanos() : l.hits()) / total;
+                double share = l == null || total == 0 ? 0 : (double) LineReport.weight(l, timed) / total;
                 String heat = String.format(Locale.ROOT, "background:rgba(231,76,60,%.2f)", Math.min(1, share * 1.5));
                 boolean times = l != null && timed;
                 out.println("<tr><td>" + n + "</td><td>" + (l == null ? "" : l.hits()) + "</td><td>"

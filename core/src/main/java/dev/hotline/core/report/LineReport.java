@@ -51,20 +51,30 @@ public final class LineReport {
             return;
         }
         List<Map.Entry<MethodRef, List<LineProfile>>> ordered = new ArrayList<>(byMethod.entrySet());
-        ordered.sort(Comparator.comparingLong((Map.Entry<MethodRef, List<LineProfile>> e) -> -total(e.getValue())));
+        ordered.sort(Comparator.comparingLong((Map.Entry<MethodRef, List<LineProfile>> e) -> -total(e.getValue(), true)));
         for (Map.Entry<MethodRef, List<LineProfile>> entry : ordered) {
             renderMethod(entry.getKey(), entry.getValue(), out);
         }
         out.flush();
     }
 
-    private static long total(List<LineProfile> lines) {
-        return lines.stream().mapToLong(LineProfile::totalNanos).sum();
+    /** Whether a method's lines were timed; lines counted without times (linehits=) are shown by hits. */
+    static boolean timed(List<LineProfile> lines) {
+        return lines.stream().allMatch(LineProfile::timed);
+    }
+
+    /** What a line's % column is a share of: its time, or its hits where lines were only counted. */
+    static long weight(LineProfile line, boolean timed) {
+        return timed ? line.totalNanos() : line.hits();
+    }
+
+    static long total(List<LineProfile> lines, boolean timed) {
+        return lines.stream().mapToLong(l -> weight(l, timed)).sum();
     }
 
     private void renderMethod(MethodRef method, List<LineProfile> lines, PrintWriter out) {
-        boolean timed = lines.stream().allMatch(LineProfile::timed);
-        long total = timed ? total(lines) : lines.stream().mapToLong(LineProfile::hits).sum();
+        boolean timed = timed(lines);
+        long total = total(lines, timed);
         String file = lines.get(0).line().file();
         out.println("Method: " + method.displayName());
         out.println("File: " + (file.isEmpty() ? "(no SourceFile attribute)" : file)
@@ -87,7 +97,7 @@ public final class LineReport {
                 out.println(String.format(Locale.ROOT, "%6d %12s %10s %10s %7s %10s  %s", n, "", "", "", "", "", contents));
             } else if (!timed) {
                 out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", n, l.hits(), "-", "-",
-                        total == 0 ? 0.0 : 100.0 * l.hits() / total, "-", contents));
+                        total == 0 ? 0.0 : 100.0 * weight(l, false) / total, "-", contents));
             } else {
                 out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", n, l.hits(),
                         Durations.format(l.totalNanos()), Durations.format((double) l.totalNanos() / l.hits()),

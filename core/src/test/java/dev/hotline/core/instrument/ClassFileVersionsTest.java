@@ -37,15 +37,7 @@ class ClassFileVersionsTest {
         ProbeCatalog catalog = new ProbeCatalog();
         byte[] instrumented = new ClassInstrumenter(catalog).instrument(original);
 
-        StringWriter problems = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(instrumented), getClass().getClassLoader(), false, new PrintWriter(problems));
-        assertThat(problems.toString()).isEmpty();
-
-        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
-            Class<?> define() {
-                return defineClass(null, instrumented, 0, instrumented.length); // the JVM verifies here
-            }
-        }.define();
+        Class<?> type = checkedAndDefined(instrumented);
         Profile profile = runInOwnThread(catalog, () -> {
             Method countDown = type.getMethod("countDown", int.class);
             Method wide = type.getMethod("wide", long.class, double.class);
@@ -69,14 +61,7 @@ class ClassFileVersionsTest {
         ProbeCatalog catalog = new ProbeCatalog();
         byte[] instrumented = new ClassInstrumenter(catalog).instrument(original);
 
-        StringWriter problems = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(instrumented), getClass().getClassLoader(), false, new PrintWriter(problems));
-        assertThat(problems.toString()).isEmpty();
-        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
-            Class<?> define() {
-                return defineClass(null, instrumented, 0, instrumented.length);
-            }
-        }.define();
+        Class<?> type = checkedAndDefined(instrumented);
         Profile profile = runInOwnThread(catalog, () -> {
             type.getConstructor(boolean.class).newInstance(true);
             type.getConstructor(boolean.class).newInstance(false);
@@ -189,6 +174,18 @@ class ClassFileVersionsTest {
 
     private interface Body {
         void run() throws Exception;
+    }
+
+    /** Checks the class with ASM's CheckClassAdapter, then defines it in a fresh loader (the JVM verifies it). */
+    private Class<?> checkedAndDefined(byte[] instrumented) {
+        StringWriter problems = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(instrumented), getClass().getClassLoader(), false, new PrintWriter(problems));
+        assertThat(problems.toString()).isEmpty();
+        return new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass(null, instrumented, 0, instrumented.length); // the JVM verifies here
+            }
+        }.define();
     }
 
     private static Profile runInOwnThread(ProbeCatalog catalog, Body body) throws Exception {
