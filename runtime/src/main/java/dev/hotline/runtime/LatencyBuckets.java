@@ -55,13 +55,21 @@ public final class LatencyBuckets {
     }
 
     void record(long value) {
+        record(value, 1);
+    }
+
+    /**
+     * Records {@code value} {@code count} times (a sampled call stands for the calls it was drawn
+     * from). Only single values are kept as first samples; a weighted one goes to the buckets.
+     */
+    void record(long value, int count) {
         if (value < 0) {
-            value = 0; // nanoTime is monotonic; guard anyway, a histogram index must not be negative
+            value = 0; // callers clamp; guard anyway, a histogram index must not be negative
         }
         long[][] all = buckets;
         if (all == null) { // still keeping first samples, or about to make the buckets
             int n = firstCount;
-            if (n < first.length) {
+            if (n < first.length && count == 1) {
                 first[n] = value;
                 FIRST_COUNT.setRelease(this, n + 1);
                 return;
@@ -84,7 +92,7 @@ public final class LatencyBuckets {
             }
         }
         int subBucket = (int) (value >>> bucket);
-        counts[bucket == 0 ? subBucket : subBucket - SUB_BUCKET_HALF_COUNT]++;
+        counts[bucket == 0 ? subBucket : subBucket - SUB_BUCKET_HALF_COUNT] += count;
     }
 
     /**

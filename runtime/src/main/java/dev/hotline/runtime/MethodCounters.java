@@ -1,68 +1,77 @@
 package dev.hotline.runtime;
 
 /**
- * What one thread recorded for one method: exact counts, times and the latency distribution.
+ * What one thread recorded for one method beyond its call-tree nodes: exceptions, the shortest and
+ * longest timed call, the latency distribution of the timed calls (each weighted by the sampling
+ * interval it stands for), and the adaptive-timing decision: 1 (time every call) or the interval N
+ * of "time 1 in N calls", chosen from the method's mean time against the probe's cost
+ * ({@link ProbeCosts#intervalFor}). Calls, times and self times live in the {@link CallNode}s.
  *
  * <p>Thread-safety: written by the owning thread only (see {@link ThreadRecorder}).
  */
 public final class MethodCounters {
 
-    long calls;
+    /** Timed calls between two sampling decisions. */
+    static final int DECISION_WINDOW = 1024;
+
     long exceptions;
-    /** Inclusive time, counted for outermost activations only, so recursion is not counted twice. */
-    long totalNanos;
-    long selfNanos;
+    long timedCalls;
     long minNanos = Long.MAX_VALUE;
     long maxNanos = Long.MIN_VALUE;
-    /** Open activations of this method on the owning thread (recursion depth). */
-    int active;
     final LatencyBuckets latencies = new LatencyBuckets();
 
-    void record(long elapsed, long self, boolean thrown) {
-        calls++;
-        if (thrown) {
-            exceptions++;
-        }
-        if (--active == 0) {
-            totalNanos += elapsed;
-        }
-        selfNanos += self;
-        if (elapsed < minNanos) {
-            minNanos = elapsed;
-        }
-        if (elapsed > maxNanos) {
-            maxNanos = elapsed;
-        }
-        latencies.record(elapsed);
-    }
+    /** 1 to time every call, else N: time one call in N (at random). */
+    int interval = 1;
+    private int windowCalls;
+    private long windowNanos;
 
-    public long calls() {
-        return calls;
+    /**
+     * A timed call took {@code nanos} (probe cost subtracted) and stands for {@code weight} calls.
+     * Every {@link #DECISION_WINDOW} timed calls, the interval is chosen again from their mean.
+     */
+    void recordTimed(long nanos, int weight) {
+        timedCalls++;
+        if (nanos < minNanos) {
+            minNanos = nanos;
+        }
+        if (nanos > maxNanos) {
+            maxNanos = nanos;
+        }
+        latencies.record(nanos, weight);
+        windowNanos += nanos;
+        if (++windowCalls == DECISION_WINDOW) {
+            interval = ProbeCosts.intervalFor(windowNanos / DECISION_WINDOW);
+            windowCalls = 0;
+            windowNanos = 0;
+        }
     }
 
     public long exceptions() {
         return exceptions;
     }
 
-    public long totalNanos() {
-        return totalNanos;
+    /** Calls that were timed on this thread. */
+    public long timedCalls() {
+        return timedCalls;
     }
 
-    public long selfNanos() {
-        return selfNanos;
-    }
-
-    /** Shortest call in ns, or {@code Long.MAX_VALUE} if no call ended. */
+    /** Shortest timed call in ns (probe cost subtracted), or {@code Long.MAX_VALUE} if none ended. */
     public long minNanos() {
         return minNanos;
     }
 
-    /** Longest call in ns, or {@code Long.MIN_VALUE} if no call ended. */
+    /** Longest timed call in ns (probe cost subtracted), or {@code Long.MIN_VALUE} if none ended. */
     public long maxNanos() {
         return maxNanos;
     }
 
+    /** The latencies of the timed calls, each counted as often as the calls it stands for. */
     public LatencyBuckets latencies() {
         return latencies;
+    }
+
+    /** The current sampling interval: 1 if every call is timed. */
+    public int samplingInterval() {
+        return interval;
     }
 }

@@ -28,15 +28,6 @@ public final class Probes {
     /** Internal name of this class, as instrumented code refers to it. */
     public static final String INTERNAL_NAME = "dev/hotline/runtime/Probes";
 
-    private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<ThreadRecorder>() {
-        // An anonymous class rather than ThreadLocal.withInitial(lambda): this class lives in the
-        // bootstrap loader and should not depend on invokedynamic bootstrapping.
-        @Override
-        protected ThreadRecorder initialValue() {
-            return Recorders.register(Thread.currentThread());
-        }
-    };
-
     /**
      * Handed out when a thread's hit counters cannot be made (OutOfMemoryError): shared and never
      * read, so racing increments into it do no harm. The agent grows it, at transform time, to the
@@ -53,7 +44,7 @@ public final class Probes {
      */
     public static long[] lineHits(int firstLine, int count) {
         try {
-            return CURRENT.get().lineHits(firstLine, count);
+            return CurrentRecorder.get().lineHits(firstLine, count);
         } catch (OutOfMemoryError e) {
             return discardedHits; // no heap for this thread's recorder or counters
         }
@@ -72,14 +63,11 @@ public final class Probes {
 
     /** Records the start of a call of method probe {@code methodId}; returns this thread's recorder. */
     public static ThreadRecorder enter(int methodId) {
-        ThreadRecorder recorder;
         try {
-            recorder = CURRENT.get();
+            return CurrentRecorder.get().enter(methodId);
         } catch (OutOfMemoryError e) {
             return ThreadRecorder.DISCARD; // no heap for this thread's recorder: record nothing, throw nothing
         }
-        recorder.enter(methodId);
-        return recorder;
     }
 
     /** Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId}. */
@@ -109,11 +97,11 @@ public final class Probes {
 
     /** Records the normal end (a return) of the call of {@code methodId} that is on top of the stack. */
     public static void exit(ThreadRecorder recorder, int methodId) {
-        recorder.exit(methodId, false);
+        recorder.exit(methodId);
     }
 
     /** Records the end of the call of {@code methodId} by an exception (the caller rethrows it). */
     public static void exitThrown(ThreadRecorder recorder, int methodId) {
-        recorder.exit(methodId, true);
+        recorder.exitThrown(methodId);
     }
 }

@@ -40,6 +40,17 @@ public final class Recorders {
         return recorder;
     }
 
+    /**
+     * Forgets a recorder whose data must never be reported: the calibration thread's, which ran
+     * probes with ids of its own.
+     */
+    static void unregister(ThreadRecorder recorder) {
+        synchronized (ALL) {
+            ALL.remove(recorder);
+        }
+        CurrentRecorder.forget(recorder);
+    }
+
     /** The thread that retires ended recorders; woken when many accumulate. */
     public static void setSweeper(Thread thread) {
         sweeper = thread;
@@ -68,6 +79,7 @@ public final class Recorders {
                 if (recorder.threadEnded()) {
                     ended.add(recorder);
                     it.remove();
+                    CurrentRecorder.forget(recorder);
                 }
             }
         }

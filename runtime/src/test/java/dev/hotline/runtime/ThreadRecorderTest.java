@@ -4,80 +4,175 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ThreadRecorderTest {
 
     private final ThreadRecorder recorder = new ThreadRecorder(Thread.currentThread());
 
-    @Test
-    void self_time_is_total_minus_instrumented_callees_exactly() {
-        recorder.enter(1);
-        recorder.enter(2);
-        recorder.exit(2, false);
-        recorder.enter(3);
-        recorder.exit(3, false);
-        recorder.exit(1, false);
+    @AfterEach
+    void uncalibrated() {
+        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.configure(false, 0.05);
+    }
 
-        MethodCounters outer = recorder.methodCounters(1);
-        long callees = recorder.methodCounters(2).totalNanos() + recorder.methodCounters(3).totalNanos();
-        assertThat(outer.calls()).isEqualTo(1);
-        assertThat(outer.selfNanos()).isEqualTo(outer.totalNanos() - callees);
+    private static CallNode node(CallNode parent, int id) {
+        for (CallNode child : parent.children()) {
+            if (child.methodId() == id) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private CallNode node(int... path) {
+        CallNode n = recorder.callTreeRoot();
+        for (int id : path) {
+            n = node(n, id);
+        }
+        return n;
+    }
+
+    private void call(int id) {
+        recorder.enter(id);
+        recorder.exit(id);
+    }
+
+    @Test
+    void counts_every_call_in_its_calling_context_exactly() {
+        recorder.enter(1);
+        call(2);
+        call(2);
+        recorder.enter(3);
+        call(2);
+        recorder.exit(3);
+        recorder.exit(1);
+
+        assertThat(node(1).calls()).isEqualTo(1);
+        assertThat(node(1, 2).calls()).isEqualTo(2);
+        assertThat(node(1, 3, 2).calls()).isEqualTo(1);
         assertThat(recorder.openCalls()).isZero();
     }
 
     @Test
-    void recursion_counts_every_call_but_the_outermost_time_once() {
-        recorder.enter(7);
-        recorder.enter(7);
-        recorder.enter(7);
-        recorder.exit(7, false);
-        recorder.exit(7, false);
-        recorder.exit(7, false);
+    void uncalibrated_every_call_is_timed_and_nothing_is_subtracted() {
+        recorder.enter(1);
+        call(2);
+        recorder.exit(1);
 
-        MethodCounters m = recorder.methodCounters(7);
-        CallNode outermost = recorder.callTreeRoot().child(7);
-        assertThat(m.calls()).isEqualTo(3);
-        assertThat(m.totalNanos()).isEqualTo(outermost.totalNanos());
-        assertThat(m.selfNanos()).isEqualTo(outermost.totalNanos()); // the callees are itself
-        assertThat(outermost.child(7).child(7).calls()).isEqualTo(1);
+        assertThat(node(1).timedCalls()).isEqualTo(1);
+        assertThat(node(1).totalNanos()).isEqualTo(node(1).measuredNanos());
+        assertThat(node(1).totalNanos()).isGreaterThanOrEqualTo(node(1, 2).totalNanos());
     }
 
     @Test
-    void calls_ended_by_an_exception_are_counted_and_timed() {
+    void a_timed_call_loses_its_own_inner_cost_and_the_whole_cost_of_every_probe_beneath_it() {
+        // ps: timed inner 1,000, timed call 5,000, untimed call 700, line inner 100, line 3,000
+        ProbeCosts.set(1_000, 5_000, 700, 100, 3_000, 0, 0, 0);
+        recorder.enter(1);
+        call(2);          // a timed callee: 5 ns
+        recorder.line(1, 0); // a timed line of the caller: 3 ns
+        call(2);          // 5 ns
+        recorder.exit(1); // own inner part: 1 ns
+
+        CallNode outer = node(1);
+        assertThat(outer.totalNanos()).isEqualTo(outer.measuredNanos() - 1 - 5 - 3 - 5);
+        CallNode inner = node(1, 2);
+        assertThat(inner.totalNanos()).isEqualTo(inner.measuredNanos() - 2); // two calls, 1 ns inner each
+    }
+
+    @Test
+    void a_recorded_time_below_the_subtracted_cost_is_clamped_to_zero_and_counted() {
+        ProbeCosts.set(1_000_000_000L, 1_000_000_000L, 0, 0, 0, 0, 0, 0); // 1 ms inner: more than any empty call
+        call(5);
+
+        assertThat(recorder.methodCounters(5).maxNanos()).isZero();
+        assertThat(node(5).totalNanos()).isNegative(); // sums keep the signed estimate
+        assertThat(recorder.clampedTimes()).isEqualTo(1);
+    }
+
+    @Test
+    void short_frequent_calls_are_sampled_with_every_call_still_counted() {
+        // a timed call costs 50 us, an untimed one 10 us: an empty method cannot afford its timer
+        ProbeCosts.set(0, 50_000_000, 10_000_000, 0, 0, 0, 0, 0);
+        int calls = MethodCounters.DECISION_WINDOW + 200_000;
+        for (int i = 0; i < calls; i++) {
+            call(6);
+        }
+
+        CallNode n = node(6);
+        assertThat(n.calls()).isEqualTo(calls);
+        assertThat(recorder.methodCounters(6).samplingInterval()).isEqualTo(ProbeCosts.MAX_INTERVAL);
+        long sampled = n.timedCalls() - MethodCounters.DECISION_WINDOW;
+        long expected = 200_000 / ProbeCosts.MAX_INTERVAL;
+        assertThat(sampled).isBetween(expected / 2, expected * 2);
+        assertThat(histogramCount(recorder.methodCounters(6).latencies()))
+                .as("each sample counts for the calls it stands for")
+                .isBetween(calls * 8L / 10, calls * 12L / 10);
+    }
+
+    @Test
+    void exact_timing_times_every_call_however_short() {
+        ProbeCosts.set(0, 50_000, 1_000, 0, 0, 0, 0, 0);
+        ProbeCosts.configure(true, 0.05);
+        int calls = 3 * MethodCounters.DECISION_WINDOW;
+        for (int i = 0; i < calls; i++) {
+            call(6);
+        }
+        assertThat(node(6).timedCalls()).isEqualTo(calls);
+        assertThat(recorder.methodCounters(6).samplingInterval()).isEqualTo(1);
+    }
+
+    @Test
+    void calls_ended_by_an_exception_are_counted_and_timed() throws InterruptedException {
         recorder.enter(4);
-        recorder.exit(4, true);
-        recorder.enter(4);
-        recorder.exit(4, false);
+        Thread.sleep(2);
+        recorder.exitThrown(4);
+        call(4);
 
         MethodCounters m = recorder.methodCounters(4);
-        assertThat(m.calls()).isEqualTo(2);
+        assertThat(node(4).calls()).isEqualTo(2);
         assertThat(m.exceptions()).isEqualTo(1);
-        assertThat(m.minNanos()).isLessThanOrEqualTo(m.maxNanos());
+        assertThat(m.maxNanos()).as("the sleeping call").isGreaterThanOrEqualTo(2_000_000);
+        assertThat(m.minNanos()).as("the empty call").isLessThan(2_000_000);
+        assertThat(node(4).totalNanos()).isGreaterThanOrEqualTo(2_000_000);
     }
 
     @Test
     void frames_left_without_an_exit_are_dropped_when_a_frame_below_exits() {
         recorder.enter(1);
         recorder.enter(2); // its exit never runs
-        recorder.exit(1, false);
+        recorder.exit(1);
 
-        assertThat(recorder.methodCounters(1).calls()).isEqualTo(1);
-        assertThat(recorder.methodCounters(2).calls()).isZero();
-        assertThat(recorder.methodCounters(2).active).isZero();
+        assertThat(node(1).calls()).isEqualTo(1);
+        assertThat(node(1, 2).calls()).isZero();
         assertThat(recorder.abandonedFrames()).isEqualTo(1);
         assertThat(recorder.openCalls()).isZero();
     }
 
     @Test
     void an_exit_without_an_entry_is_ignored() {
-        recorder.exit(9, false);
+        recorder.exit(9);
         recorder.enter(1);
-        recorder.exit(9, false);
-        recorder.exit(1, false);
+        recorder.exit(9);
+        recorder.exit(1);
 
-        assertThat(recorder.methodCounters(1).calls()).isEqualTo(1);
+        assertThat(node(1).calls()).isEqualTo(1);
         assertThat(recorder.methodCounters(9)).isNull();
+        assertThat(recorder.openCalls()).isZero();
+    }
+
+    @Test
+    void the_discarding_recorder_records_nothing_and_throws_nothing() {
+        ThreadRecorder discard = ThreadRecorder.DISCARD;
+        discard.enter(1);
+        discard.line(1, 0);
+        discard.allocation(0);
+        discard.exit(1);
+        discard.exitThrown(1);
+        assertThat(discard.callTreeRoot().children()).isEmpty();
+        assertThat(discard.openCalls()).isZero();
     }
 
     @Test
@@ -86,23 +181,40 @@ class ThreadRecorderTest {
             recorder.enter(depth * 10);
         }
         for (int depth = 999; depth >= 0; depth--) {
-            recorder.exit(depth * 10, false);
+            recorder.exit(depth * 10);
         }
-        assertThat(recorder.methodCounters(9990).calls()).isEqualTo(1);
+        CallNode n = recorder.callTreeRoot();
+        for (int depth = 0; depth < 1000; depth++) {
+            n = node(n, depth * 10);
+        }
+        assertThat(n.calls()).isEqualTo(1);
+        assertThat(recorder.methodCounters(9990).timedCalls()).isEqualTo(1);
         assertThat(recorder.openCalls()).isZero();
     }
 
     @Test
     void a_call_tree_node_finds_each_of_many_children_again() {
-        CallNode root = new CallNode(CallNode.ROOT_ID);
+        CallNode root = new CallNode(CallNode.ROOT_ID, null);
         List<CallNode> created = new ArrayList<>();
         for (int id = 0; id < 500; id++) {
-            created.add(root.child(id * 31));
+            created.add(root.findOrAdd(id * 31, null));
         }
         for (int id = 0; id < 500; id++) {
-            assertThat(root.child(id * 31)).isSameAs(created.get(id));
+            assertThat(root.findOrAdd(id * 31, null)).isSameAs(created.get(id));
+            CallNode fast = root.child(id * 31);
+            assertThat(fast == null || fast == created.get(id)).isTrue();
         }
         assertThat(root.children()).hasSize(500);
+    }
+
+    @Test
+    void pages_hold_ids_far_apart_without_an_array_as_long_as_every_id() {
+        Paged<long[]> paged = new Paged<>();
+        paged.getOrCreate(70_000, id -> new long[] {id});
+        assertThat(paged.get(70_000)).containsExactly(70_000);
+        assertThat(paged.get(69_999)).isNull();
+        assertThat(paged.get(1 << 30)).isNull();
+        assertThat(paged.idLimit()).isGreaterThan(70_000);
     }
 
     @Test
@@ -128,9 +240,20 @@ class ThreadRecorderTest {
         long total = 0;
         for (ThreadRecorder r : Recorders.all()) {
             if (ids.contains(r.threadId())) {
-                total += r.methodCounters(3).calls();
+                total += node(r.callTreeRoot(), 3).calls();
             }
         }
         assertThat(total).isEqualTo((long) threads * callsPerThread);
+    }
+
+    static long histogramCount(LatencyBuckets buckets) {
+        long n = buckets.firstSampleCount();
+        for (int b = 0; b < LatencyBuckets.BUCKET_COUNT; b++) {
+            long[] counts = buckets.bucket(b);
+            for (int i = 0; counts != null && i < counts.length; i++) {
+                n += counts[i];
+            }
+        }
+        return n;
     }
 }

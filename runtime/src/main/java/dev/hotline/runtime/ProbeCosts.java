@@ -1,0 +1,126 @@
+package dev.hotline.runtime;
+
+/**
+ * What each kind of probe costs in this JVM, measured at start-up by {@link ProbeCalibration}, and
+ * the timing mode: the figures the recorders subtract from measured times and the adaptive timing
+ * decides by. All costs are in picoseconds (so sub-nanosecond probes add up without rounding):
+ *
+ * <ul>
+ *   <li>{@link #timedInnerPs}: the part of a timed call's probes that falls inside its own measured
+ *       interval (between its two clock reads);
+ *   <li>{@link #timedCallPs}: the whole cost of a timed call as the code around it sees it (inner
+ *       and outer part: what a caller's interval grows by);
+ *   <li>{@link #untimedCallPs}: the whole cost of a counted call that is not timed;
+ *   <li>{@link #lineInnerPs}, {@link #lineTimedPs}: a timed line probe's part inside the line's
+ *       interval, and its whole cost;
+ *   <li>{@link #lineCountedPs}: a line entered in an invocation that is not timed (counted only);
+ *   <li>{@link #lineHitsPs}: fetching a method's counted-line hit counters ({@code linehits=});
+ *   <li>{@link #allocationPs}: one allocation counter.
+ * </ul>
+ *
+ * <p>Before calibration every cost is 0: nothing is subtracted and every call is timed.
+ *
+ * <p>Thread-safety: written once by the agent before any instrumented class is defined (premain
+ * waits for the calibration), read with plain loads on the hot path afterwards.
+ */
+public final class ProbeCosts {
+
+    /** The largest sampling interval: at least one call in this many is timed. */
+    public static final int MAX_INTERVAL = 1024;
+
+    static long timedInnerPs;
+    static long timedCallPs;
+    static long untimedCallPs;
+    static long lineInnerPs;
+    static long lineTimedPs;
+    static long lineCountedPs;
+    static long lineHitsPs;
+    static long allocationPs;
+
+    private static volatile boolean exactTiming;
+    /** The share of the program's time the probes may add, as a fraction (0.05 = 5 %). */
+    private static volatile double budget = 0.05;
+
+    private ProbeCosts() {
+    }
+
+    /** Sets the measured costs, in picoseconds, in the order of the fields above. */
+    public static void set(long timedInner, long timedCall, long untimedCall, long lineInner, long lineTimed,
+                           long lineCounted, long lineHits, long allocation) {
+        timedInnerPs = Math.max(0, timedInner);
+        timedCallPs = Math.max(0, timedCall);
+        untimedCallPs = Math.max(0, untimedCall);
+        lineInnerPs = Math.max(0, lineInner);
+        lineTimedPs = Math.max(0, lineTimed);
+        lineCountedPs = Math.max(0, lineCounted);
+        lineHitsPs = Math.max(0, lineHits);
+        allocationPs = Math.max(0, allocation);
+    }
+
+    /**
+     * @param exact  time every call ({@code timing=exact}) rather than sample short, frequent methods
+     * @param budget the share of the program's time the probes may add (0.05 = 5 %)
+     */
+    public static void configure(boolean exact, double budget) {
+        ProbeCosts.exactTiming = exact;
+        ProbeCosts.budget = budget;
+    }
+
+    public static boolean exactTiming() {
+        return exactTiming;
+    }
+
+    public static double budget() {
+        return budget;
+    }
+
+    public static long timedInnerPs() {
+        return timedInnerPs;
+    }
+
+    public static long timedCallPs() {
+        return timedCallPs;
+    }
+
+    public static long untimedCallPs() {
+        return untimedCallPs;
+    }
+
+    public static long lineInnerPs() {
+        return lineInnerPs;
+    }
+
+    public static long lineTimedPs() {
+        return lineTimedPs;
+    }
+
+    public static long lineCountedPs() {
+        return lineCountedPs;
+    }
+
+    public static long lineHitsPs() {
+        return lineHitsPs;
+    }
+
+    public static long allocationPs() {
+        return allocationPs;
+    }
+
+    /**
+     * The sampling interval for a method whose timed calls take {@code meanNanos} (probe cost
+     * subtracted): the smallest N for which a call's probe cost, {@code untimed + (timed - untimed) / N},
+     * stays within the budget's share of the call's own time; 1 (every call timed) in exact mode, when
+     * timing every call already fits, or before calibration; at most {@link #MAX_INTERVAL}.
+     */
+    static int intervalFor(long meanNanos) {
+        if (exactTiming || timedCallPs <= untimedCallPs) {
+            return 1;
+        }
+        double allowedPs = budget * meanNanos * 1000.0 - untimedCallPs;
+        if (allowedPs <= 0) {
+            return MAX_INTERVAL; // even an untimed call costs more than the budget: time as few as we may
+        }
+        double n = (timedCallPs - untimedCallPs) / allowedPs;
+        return n <= 1 ? 1 : (int) Math.min(MAX_INTERVAL, Math.ceil(n));
+    }
+}

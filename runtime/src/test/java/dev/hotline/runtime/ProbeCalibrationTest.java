@@ -1,0 +1,35 @@
+package dev.hotline.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProbeCalibrationTest {
+
+    @AfterEach
+    void uncalibrated() {
+        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void measures_every_probe_kind_and_leaves_no_recorder_behind() {
+        int before = Recorders.all().size();
+        long[] costs = ProbeCalibration.run(200_000_000L);
+
+        assertThat(costs).hasSize(8);
+        for (long c : costs) {
+            assertThat(c).isNotNegative();
+        }
+        long timedInner = costs[0];
+        long timedCall = costs[1];
+        long untimedCall = costs[2];
+        // a timed call reads the clock twice: it costs more than one that is only counted, and its
+        // inner part is a part of it
+        assertThat(timedCall).isGreaterThan(untimedCall);
+        assertThat(timedInner).isPositive().isLessThanOrEqualTo(timedCall);
+        assertThat(costs[4]).as("a timed line reads the clock").isPositive();
+        assertThat(ProbeCosts.timedCallPs()).isEqualTo(timedCall);
+        assertThat(Recorders.all()).hasSize(before);
+    }
+}
