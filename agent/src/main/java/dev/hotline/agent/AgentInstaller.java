@@ -1,9 +1,9 @@
 package dev.hotline.agent;
 
+import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.probe.ProbeCatalog;
-import dev.hotline.core.profile.ThreadRetirement;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;

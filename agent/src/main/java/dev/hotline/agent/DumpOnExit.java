@@ -1,8 +1,8 @@
 package dev.hotline.agent;
 
+import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.dump.DumpWriter;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.ThreadRetirement;
 import dev.hotline.core.profile.SessionKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

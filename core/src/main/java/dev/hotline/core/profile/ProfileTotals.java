@@ -10,12 +10,12 @@ import java.util.Map;
  * Running totals that profiles are added into: counts and times sum, histograms add bucket by
  * bucket, min and max combine, call trees merge path by path, and the thread, open-call and
  * abandoned-frame facts sum. Adding never changes the profile added. The one place profiles are
- * summed: {@link ProfileMerger} (dumps of many JVMs) and {@link ThreadRetirement} (threads that
+ * summed: {@link ProfileMerger} (dumps of many JVMs) and the capture's thread retirement (threads that
  * ended) both use it.
  *
  * <p>Not thread-safe.
  */
-final class ProfileTotals {
+public final class ProfileTotals {
 
     private final Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
     private final Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
@@ -25,7 +25,8 @@ final class ProfileTotals {
     private long openCalls;
     private long abandonedFrames;
 
-    void add(Profile p) {
+    /** Adds {@code p} into the totals; {@code p} is left unchanged. */
+    public void add(Profile p) {
         for (MethodProfile m : p.methods()) {
             MethodProfile into = methods.computeIfAbsent(m.method(), MethodProfile::new);
             into.add(m.calls(), m.exceptions(), m.totalNanos(), m.selfNanos(), m.minNanos(), m.maxNanos());
@@ -57,7 +58,7 @@ final class ProfileTotals {
      * abandoned-frame facts. The profile shares this object's data: add nothing more afterwards
      * unless it is meant to show.
      */
-    Profile toProfile(Map<String, String> session) {
+    public Profile toProfile(Map<String, String> session) {
         Map<String, String> facts = new LinkedHashMap<>(session);
         facts.put(SessionKeys.THREADS, Long.toString(threads));
         facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
@@ -65,7 +66,8 @@ final class ProfileTotals {
         return new Profile(facts, methods, tree, lines, allocations);
     }
 
-    long threads() {
+    /** The threads of every profile added so far (the {@code threads} facts summed). */
+    public long threads() {
         return threads;
     }
 }

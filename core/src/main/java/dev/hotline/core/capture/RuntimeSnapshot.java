@@ -1,15 +1,20 @@
-package dev.hotline.core.profile;
+package dev.hotline.core.capture;
 
 import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.AllocationProfile;
+import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.AllocationCounters;
 import dev.hotline.runtime.CallNode;
 import dev.hotline.runtime.LatencyBuckets;
 import dev.hotline.runtime.LineCounters;
 import dev.hotline.runtime.MethodCounters;
-import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +22,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Merges what every thread recorded so far into one {@link Profile}. Reads other threads' plain
+ * Merges what threads recorded so far into one {@link Profile}: the live capture that fills the
+ * model (the model itself knows nothing of the runtime). Reads other threads' plain
  * fields without stopping them: a thread still running may be a few calls behind (see
  * {@link ThreadRecorder}); threads that ended are complete. Calls still open are not counted.
  */
@@ -26,21 +32,10 @@ public final class RuntimeSnapshot {
     private RuntimeSnapshot() {
     }
 
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session) {
-        return capture(catalog, session, Recorders.all());
-    }
-
-    /** Like {@link #capture(ProbeCatalog, Map)}, with instance sizes for allocation sites. */
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, InstanceSizes sizes) {
-        return capture(catalog, session, Recorders.all(), sizes);
-    }
-
-    /** Like {@link #capture(ProbeCatalog, Map)} for the given recorders only (tests run one thread). */
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
-        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN);
-    }
-
-    /** The given recorders merged, instance sizes from {@code sizes}. */
+    /**
+     * The given recorders merged (the agent passes {@code Recorders.all()} or the recorders of
+     * ended threads; tests pass their own thread's), instance sizes from {@code sizes}.
+     */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   InstanceSizes sizes) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
