@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the dump: as the shutdown hook (normal exit, {@code System.exit(n)} with n kept, an
- * uncaught exception ending main, SIGTERM, SIGINT, SIGHUP) and, with {@code interval=}, from the
- * flush thread after every interval, each time atomically replacing the last complete dump. So a
- * JVM killed with SIGKILL or {@code Runtime.halt} leaves the dump of its last interval. Never
- * throws: a failure is one line on stderr (once per cause).
+ * Writes the dump: from the shutdown hook, which stops the {@link AgentSession} (normal exit,
+ * {@code System.exit(n)} with n kept, an uncaught exception ending main, SIGTERM, SIGINT, SIGHUP),
+ * from any other {@link AgentSession#stop} that asks for a final dump and, with {@code interval=},
+ * from the flush thread after every interval, each time atomically replacing the last complete
+ * dump. So a JVM killed with SIGKILL or {@code Runtime.halt} leaves the dump of its last interval.
+ * Never throws: a failure is one line on stderr, repeated only when the kind of failure changes.
  */
-final class DumpOnExit implements Runnable {
+final class DumpOnExit {
 
     private final ThreadRetirement threads;
     private final TransformStats stats;
@@ -36,11 +37,6 @@ final class DumpOnExit implements Runnable {
         this.intervals = intervals;
     }
 
-    @Override
-    public void run() {
-        write();
-    }
-
     /** Takes a snapshot and replaces the dump with it. */
     synchronized void write() {
         try {
@@ -53,7 +49,8 @@ final class DumpOnExit implements Runnable {
             lastFailure = null;
             Log.info("dump written to " + out.toAbsolutePath());
         } catch (Throwable t) {
-            String failure = String.valueOf(t);
+            // the kind of failure, not its message: that names the temporary file, new every time
+            String failure = t.getClass().getName() + (t.getCause() == null ? "" : " < " + t.getCause().getClass().getName());
             if (!failure.equals(lastFailure)) {
                 Log.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
             }
