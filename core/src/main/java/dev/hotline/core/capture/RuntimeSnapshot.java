@@ -9,6 +9,7 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.AllocationCounters;
 import dev.hotline.runtime.CallNode;
@@ -82,13 +83,12 @@ public final class RuntimeSnapshot {
             openCalls += recorder.openCalls();
             abandoned += recorder.abandonedFrames();
         }
-        Map<String, String> facts = new LinkedHashMap<>(session);
-        facts.put(SessionKeys.METHOD_PROBES, Integer.toString(known));
-        facts.put(SessionKeys.THREADS, Integer.toString(recorders.size()));
-        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
-        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandoned));
-        facts.put(SessionKeys.LINE_PROBES, Integer.toString(knownLines));
-        facts.put(SessionKeys.ALLOCATION_SITES, Integer.toString(knownSites));
+        Map<String, String> facts = SessionFacts.builder(session)
+                .number(SessionKeys.METHOD_PROBES, known)
+                .counts(recorders.size(), openCalls, abandoned)
+                .number(SessionKeys.LINE_PROBES, knownLines)
+                .number(SessionKeys.ALLOCATION_SITES, knownSites)
+                .build();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         Map<List<String>, Long> sizeCache = new java.util.HashMap<>();
         for (int id = 0; id < knownSites; id++) {
@@ -104,7 +104,7 @@ public final class RuntimeSnapshot {
             }
             allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id], bytes);
         }
-        return new Profile(facts, methods, tree, lines, allocations);
+        return new Profile(facts, methods, tree, lines, allocations, List.of());
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

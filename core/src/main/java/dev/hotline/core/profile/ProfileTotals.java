@@ -4,6 +4,7 @@ import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,17 +41,10 @@ public final class ProfileTotals {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());
         }
         tree.merge(p.callTree());
-        threads += fact(p, SessionKeys.THREADS);
-        openCalls += fact(p, SessionKeys.OPEN_CALLS);
-        abandonedFrames += fact(p, SessionKeys.ABANDONED_FRAMES);
-    }
-
-    private static long fact(Profile p, String key) {
-        try {
-            return Long.parseLong(p.session().getOrDefault(key, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        SessionFacts facts = p.facts();
+        threads += facts.count(SessionKeys.THREADS);
+        openCalls += facts.count(SessionKeys.OPEN_CALLS);
+        abandonedFrames += facts.count(SessionKeys.ABANDONED_FRAMES);
     }
 
     /**
@@ -59,11 +53,8 @@ public final class ProfileTotals {
      * unless it is meant to show.
      */
     public Profile toProfile(Map<String, String> session) {
-        Map<String, String> facts = new LinkedHashMap<>(session);
-        facts.put(SessionKeys.THREADS, Long.toString(threads));
-        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
-        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandonedFrames));
-        return new Profile(facts, methods, tree, lines, allocations);
+        Map<String, String> facts = SessionFacts.builder(session).counts(threads, openCalls, abandonedFrames).build();
+        return new Profile(facts, methods, tree, lines, allocations, List.of());
     }
 
     /** The threads of every profile added so far (the {@code threads} facts summed). */
