@@ -4,8 +4,9 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class} and {@code Agent-Class}. Puts the runtime on the bootstrap class path
- * first, before any class here touches {@code dev.hotline.runtime}, then installs the agent. Nothing
- * it does may stop the application: every failure becomes one line on stderr.
+ * first, before any class here touches {@code dev.hotline.runtime}, then starts an
+ * {@link AgentSession}. Nothing it does may stop the application: every failure becomes one line
+ * on stderr.
  */
 public final class HotlineAgent {
 
@@ -23,7 +24,7 @@ public final class HotlineAgent {
     private static void start(String options, Instrumentation instrumentation, boolean attached) {
         try {
             BootstrapRuntime.inject(instrumentation);
-            AgentInstaller.install(options, instrumentation, attached);
+            AgentSession.start(options, instrumentation, attached);
         } catch (Throwable t) {
             System.err.println("[hotline] ERROR the agent did not start; the application runs without it: " + t);
         }

@@ -1,6 +1,6 @@
 package dev.hotline.agent;
 
-import dev.hotline.core.profile.InstanceSizes;
+import dev.hotline.core.capture.InstanceSizes;
 import java.lang.instrument.Instrumentation;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;

@@ -3,7 +3,6 @@ package dev.hotline.core.cli;
 import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.SessionKeys;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,8 +45,8 @@ final class ExportCommand implements Callable<Integer> {
         if (profile == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }
-        long start = Long.parseLong(profile.session().getOrDefault(SessionKeys.START_EPOCH_MILLIS, "0"));
-        long end = Long.parseLong(profile.session().getOrDefault(SessionKeys.END_EPOCH_MILLIS, Long.toString(start)));
+        long start = profile.facts().startMillis().orElse(0);
+        long end = profile.facts().endMillis().orElse(start);
         int entries = 0;
         try (PrintStream out = new PrintStream(new FileOutputStream(output.toFile()), false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(out);

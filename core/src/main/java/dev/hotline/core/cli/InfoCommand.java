@@ -2,7 +2,6 @@ package dev.hotline.core.cli;
 
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.core.report.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,13 +37,14 @@ final class InfoCommand implements Callable<Integer> {
                 + "." + dev.hotline.core.dump.DumpFormat.minor() + ")");
         for (Map.Entry<String, String> fact : s.entrySet()) {
             String value = fact.getValue();
-            if (fact.getKey().endsWith("epochMillis")) {
-                value = value + " (" + Instant.ofEpochMilli(Long.parseLong(value)) + ")";
+            var millis = profile.facts().number(fact.getKey());
+            if (fact.getKey().endsWith("epochMillis") && millis.isPresent()) {
+                value = value + " (" + Instant.ofEpochMilli(millis.getAsLong()) + ")";
             }
             out.println(String.format("  %-24s %s", fact.getKey(), value));
         }
-        if (s.containsKey(SessionKeys.START_EPOCH_MILLIS) && s.containsKey(SessionKeys.END_EPOCH_MILLIS)) {
-            long ms = Long.parseLong(s.get(SessionKeys.END_EPOCH_MILLIS)) - Long.parseLong(s.get(SessionKeys.START_EPOCH_MILLIS));
+        if (profile.facts().recordedMillis().isPresent()) {
+            long ms = profile.facts().recordedMillis().getAsLong();
             out.println(String.format("  %-24s %s", "recorded for", Durations.format(ms * 1_000_000L)));
         }
         long calls = profile.methods().stream().mapToLong(MethodProfile::calls).sum();

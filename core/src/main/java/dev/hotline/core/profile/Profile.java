@@ -22,20 +22,14 @@ public final class Profile {
     private final Map<AllocationSite, AllocationProfile> allocations;
     private final List<IntervalProfile> intervals;
 
-    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree) {
-        this(session, methods, callTree, new LinkedHashMap<>());
-    }
-
-    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
-                   Map<LineRef, LineProfile> lines) {
-        this(session, methods, callTree, lines, new LinkedHashMap<>());
-    }
-
-    public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
-                   Map<LineRef, LineProfile> lines, Map<AllocationSite, AllocationProfile> allocations) {
-        this(session, methods, callTree, lines, allocations, List.of());
-    }
-
+    /**
+     * @param session     facts about the recorded JVM (copied)
+     * @param methods     per-method profiles (kept, not copied)
+     * @param callTree    the merged calling-context tree
+     * @param lines       lines with hits (kept, not copied)
+     * @param allocations allocation sites that allocated (kept, not copied)
+     * @param intervals   per-interval latencies, oldest first; empty unless the agent ran with interval=
+     */
     public Profile(Map<String, String> session, Map<MethodRef, MethodProfile> methods, CallTreeNode callTree,
                    Map<LineRef, LineProfile> lines, Map<AllocationSite, AllocationProfile> allocations,
                    List<IntervalProfile> intervals) {
@@ -70,6 +64,11 @@ public final class Profile {
     /** Key/value facts: JVM, pid, start and end time, agent options, transform counts. */
     public Map<String, String> session() {
         return session;
+    }
+
+    /** The session facts, typed. */
+    public SessionFacts facts() {
+        return new SessionFacts(session);
     }
 
     public List<MethodProfile> methods() {

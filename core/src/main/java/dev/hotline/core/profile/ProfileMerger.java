@@ -1,7 +1,6 @@
 package dev.hotline.core.profile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,38 +38,27 @@ public final class ProfileMerger {
             if (s.containsKey(SessionKeys.HOST) && !hosts.contains(s.get(SessionKeys.HOST))) {
                 hosts.add(s.get(SessionKeys.HOST));
             }
-            start = Math.min(start, parse(s.get(SessionKeys.START_EPOCH_MILLIS), Long.MAX_VALUE));
-            end = Math.max(end, parse(s.get(SessionKeys.END_EPOCH_MILLIS), Long.MIN_VALUE));
+            start = Math.min(start, p.facts().startMillis().orElse(Long.MAX_VALUE));
+            end = Math.max(end, p.facts().endMillis().orElse(Long.MIN_VALUE));
         }
-        Map<String, String> session = new LinkedHashMap<>();
-        Profile first = profiles.get(0);
-        session.put(SessionKeys.MERGED_DUMPS, Integer.toString(profiles.size()));
-        session.put(SessionKeys.PID, String.join(",", pids));
-        if (!hosts.isEmpty()) {
-            session.put(SessionKeys.HOST, String.join(",", hosts));
-        }
-        session.put(SessionKeys.JAVA_VERSION, first.session().getOrDefault(SessionKeys.JAVA_VERSION, "?"));
+        SessionFacts.Builder session = SessionFacts.builder()
+                .number(SessionKeys.MERGED_DUMPS, profiles.size())
+                .text(SessionKeys.PID, String.join(",", pids))
+                .text(SessionKeys.HOST, hosts.isEmpty() ? null : String.join(",", hosts))
+                .text(SessionKeys.JAVA_VERSION, profiles.get(0).session().getOrDefault(SessionKeys.JAVA_VERSION, "?"));
         if (start != Long.MAX_VALUE) {
-            session.put(SessionKeys.START_EPOCH_MILLIS, Long.toString(start));
+            session.number(SessionKeys.START_EPOCH_MILLIS, start);
         }
         if (end != Long.MIN_VALUE) {
-            session.put(SessionKeys.END_EPOCH_MILLIS, Long.toString(end));
+            session.number(SessionKeys.END_EPOCH_MILLIS, end);
         }
         for (String key : List.of(SessionKeys.CLASSES_INSTRUMENTED, SessionKeys.CLASSES_FAILED)) {
             long sum = 0;
             for (Profile p : profiles) {
-                sum += parse(p.session().get(key), 0);
+                sum += p.facts().count(key);
             }
-            session.put(key, Long.toString(sum));
+            session.number(key, sum);
         }
-        return totals.toProfile(session); // adds the summed threads, open calls and abandoned frames
-    }
-
-    private static long parse(String value, long otherwise) {
-        try {
-            return value == null ? otherwise : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return totals.toProfile(session.build()); // adds the summed threads, open calls and abandoned frames
     }
 }

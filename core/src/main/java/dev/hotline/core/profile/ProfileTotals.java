@@ -4,18 +4,19 @@ import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Running totals that profiles are added into: counts and times sum, histograms add bucket by
  * bucket, min and max combine, call trees merge path by path, and the thread, open-call and
  * abandoned-frame facts sum. Adding never changes the profile added. The one place profiles are
- * summed: {@link ProfileMerger} (dumps of many JVMs) and {@link ThreadRetirement} (threads that
+ * summed: {@link ProfileMerger} (dumps of many JVMs) and the capture's thread retirement (threads that
  * ended) both use it.
  *
  * <p>Not thread-safe.
  */
-final class ProfileTotals {
+public final class ProfileTotals {
 
     private final Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
     private final Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
@@ -25,7 +26,8 @@ final class ProfileTotals {
     private long openCalls;
     private long abandonedFrames;
 
-    void add(Profile p) {
+    /** Adds {@code p} into the totals; {@code p} is left unchanged. */
+    public void add(Profile p) {
         for (MethodProfile m : p.methods()) {
             MethodProfile into = methods.computeIfAbsent(m.method(), MethodProfile::new);
             into.add(m.calls(), m.exceptions(), m.totalNanos(), m.selfNanos(), m.minNanos(), m.maxNanos());
@@ -39,17 +41,10 @@ final class ProfileTotals {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());
         }
         tree.merge(p.callTree());
-        threads += fact(p, SessionKeys.THREADS);
-        openCalls += fact(p, SessionKeys.OPEN_CALLS);
-        abandonedFrames += fact(p, SessionKeys.ABANDONED_FRAMES);
-    }
-
-    private static long fact(Profile p, String key) {
-        try {
-            return Long.parseLong(p.session().getOrDefault(key, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        SessionFacts facts = p.facts();
+        threads += facts.count(SessionKeys.THREADS);
+        openCalls += facts.count(SessionKeys.OPEN_CALLS);
+        abandonedFrames += facts.count(SessionKeys.ABANDONED_FRAMES);
     }
 
     /**
@@ -57,15 +52,13 @@ final class ProfileTotals {
      * abandoned-frame facts. The profile shares this object's data: add nothing more afterwards
      * unless it is meant to show.
      */
-    Profile toProfile(Map<String, String> session) {
-        Map<String, String> facts = new LinkedHashMap<>(session);
-        facts.put(SessionKeys.THREADS, Long.toString(threads));
-        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
-        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandonedFrames));
-        return new Profile(facts, methods, tree, lines, allocations);
+    public Profile toProfile(Map<String, String> session) {
+        Map<String, String> facts = SessionFacts.builder(session).counts(threads, openCalls, abandonedFrames).build();
+        return new Profile(facts, methods, tree, lines, allocations, List.of());
     }
 
-    long threads() {
+    /** The threads of every profile added so far (the {@code threads} facts summed). */
+    public long threads() {
         return threads;
     }
 }

@@ -85,11 +85,10 @@ public final class MethodTableReport {
         if (s.containsKey(SessionKeys.PID)) {
             jvm.append(", pid ").append(s.get(SessionKeys.PID));
         }
-        String start = s.get(SessionKeys.START_EPOCH_MILLIS);
-        String end = s.get(SessionKeys.END_EPOCH_MILLIS);
-        if (start != null && end != null) {
-            long ms = Long.parseLong(end) - Long.parseLong(start);
-            jvm.append(", started ").append(Instant.ofEpochMilli(Long.parseLong(start)))
+        var facts = profile.facts();
+        if (facts.recordedMillis().isPresent()) {
+            long ms = facts.recordedMillis().getAsLong();
+            jvm.append(", started ").append(Instant.ofEpochMilli(facts.startMillis().getAsLong()))
                     .append(", recorded for ").append(Durations.format(ms * 1_000_000L));
         }
         out.println(jvm);

@@ -93,7 +93,7 @@ class DumpRoundTripTest {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         base.methods().forEach(m -> methods.put(m.method(), m));
 
-        Profile read = roundTrip(new Profile(base.session(), methods, base.callTree(), lines));
+        Profile read = roundTrip(new Profile(base.session(), methods, base.callTree(), lines, Map.of(), List.of()));
 
         assertThat(read.lines()).extracting(LineProfile::line).containsExactlyInAnyOrder(first, second, noSource);
         for (LineProfile back : read.lines()) {
@@ -121,7 +121,7 @@ class DumpRoundTripTest {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         base.methods().forEach(m -> methods.put(m.method(), m));
 
-        Profile read = roundTrip(new Profile(base.session(), methods, base.callTree(), lines));
+        Profile read = roundTrip(new Profile(base.session(), methods, base.callTree(), lines, Map.of(), List.of()));
 
         Map<LineRef, LineProfile> back = new LinkedHashMap<>();
         read.lines().forEach(l -> back.put(l.line(), l));
@@ -151,7 +151,7 @@ class DumpRoundTripTest {
         CallTreeNode open = root.child(running); // entered, never returned: no calls, no times
         open.child(SampleProfiles.PARSE).add(2, 300, 300);
 
-        Profile read = roundTrip(new Profile(Map.of(), methods, root));
+        Profile read = roundTrip(new Profile(Map.of(), methods, root, Map.of(), Map.of(), List.of()));
 
         assertThat(read.methods()).extracting(MethodProfile::method).containsExactly(SampleProfiles.PARSE);
         assertThat(read.method(running)).isNull();
@@ -167,7 +167,8 @@ class DumpRoundTripTest {
         MethodProfile noLatencies = new MethodProfile(SampleProfiles.PARSE);
         noLatencies.add(4, 1, 400, 300, 50, 150);
 
-        Profile read = roundTrip(new Profile(Map.of(), Map.of(SampleProfiles.PARSE, noLatencies), CallTreeNode.root()));
+        Profile read = roundTrip(new Profile(Map.of(), Map.of(SampleProfiles.PARSE, noLatencies), CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()));
 
         MethodProfile back = read.method(SampleProfiles.PARSE);
         assertThat(back.calls()).isEqualTo(4);
@@ -184,7 +185,8 @@ class DumpRoundTripTest {
         huge.histogram().recordValue(0);
         huge.add(Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - 2, Long.MAX_VALUE - 3, 0, Long.MAX_VALUE / 4);
 
-        Profile read = roundTrip(new Profile(Map.of(), Map.of(SampleProfiles.MAIN, huge), CallTreeNode.root()));
+        Profile read = roundTrip(new Profile(Map.of(), Map.of(SampleProfiles.MAIN, huge), CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()));
 
         assertSameMethodProfile(read.method(SampleProfiles.MAIN), huge);
     }
@@ -192,7 +194,8 @@ class DumpRoundTripTest {
     @Test
     void a_session_fact_longer_than_64_kb_is_cut_and_marked_and_does_not_lose_the_dump() throws IOException {
         String longCommand = "com.acme.Batch " + "input-file.csv ".repeat(5_000); // 75 KB
-        Profile written = new Profile(Map.of("command", longCommand), new LinkedHashMap<>(), CallTreeNode.root());
+        Profile written = new Profile(Map.of("command", longCommand), new LinkedHashMap<>(), CallTreeNode.root(),
+                Map.of(), Map.of(), List.of());
 
         Profile read = roundTrip(written);
 
@@ -265,7 +268,7 @@ class DumpRoundTripTest {
         byte[] before = Files.readAllBytes(target);
         CallTreeNode broken = CallTreeNode.root();
         broken.child(null).add(1, 1, 1); // a node without a method: the writer fails on it
-        Profile unwritable = new Profile(Map.of(), new LinkedHashMap<>(), broken);
+        Profile unwritable = new Profile(Map.of(), new LinkedHashMap<>(), broken, Map.of(), Map.of(), List.of());
 
         assertThatThrownBy(() -> DumpWriter.writeAtomically(unwritable, target)).isInstanceOf(Exception.class);
 

@@ -2,10 +2,11 @@ package dev.hotline.core.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.capture.InstanceSizes;
+import dev.hotline.core.capture.RuntimeSnapshot;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.RuntimeSnapshot;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.io.PrintWriter;
@@ -203,7 +204,7 @@ class ClassFileVersionsTest {
             throw new AssertionError(failure.get());
         }
         List<ThreadRecorder> mine = Recorders.all().stream().filter(r -> r.threadId() == thread.getId()).toList();
-        return RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine);
+        return RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine, InstanceSizes.UNKNOWN);
     }
 
     /**

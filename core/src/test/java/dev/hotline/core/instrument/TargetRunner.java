@@ -2,9 +2,10 @@ package dev.hotline.core.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.capture.InstanceSizes;
+import dev.hotline.core.capture.RuntimeSnapshot;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.RuntimeSnapshot;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.List;
@@ -37,7 +38,7 @@ final class TargetRunner {
         }
         List<ThreadRecorder> mine = Recorders.all().stream().filter(r -> r.threadId() == thread.getId()).toList();
         assertThat(mine).hasSize(1);
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine);
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.<String, String>of(), mine, InstanceSizes.UNKNOWN);
         assertThat(profile.session().get("calls.open")).isEqualTo("0");
         return profile;
     }

@@ -10,7 +10,6 @@ import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.RuntimeSnapshot;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.io.IOException;

@@ -2,7 +2,10 @@ package dev.hotline.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.probe.MethodRef;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProfileMergerTest {
@@ -30,9 +33,42 @@ class ProfileMergerTest {
     }
 
     @Test
-    void merging_disjoint_profiles_keeps_the_methods_of_both() {
-        Profile merged = ProfileMerger.merge(List.of(SampleProfiles.threeLevels(), SampleProfiles.empty()));
+    void merging_disjoint_profiles_keeps_the_methods_and_call_paths_of_both() {
+        Profile one = SampleProfiles.threeLevels();
+        MethodRef job = new MethodRef("com.acme.Batch", "job", "()V");
+        MethodRef step = new MethodRef("com.acme.Batch", "step", "(I)V");
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        methods.put(job, SampleProfiles.method(job, 2, 0, 6_000_000L, 1_000_000L, new long[] {2_000_000L, 4_000_000L}));
+        methods.put(step, SampleProfiles.method(step, 10, 1, 5_000_000L, 5_000_000L, new long[] {500_000L}));
+        CallTreeNode root = CallTreeNode.root();
+        CallTreeNode jobNode = root.child(job);
+        jobNode.add(2, 6_000_000L, 1_000_000L);
+        jobNode.child(step).add(10, 5_000_000L, 5_000_000L);
+        Profile other = new Profile(Map.of(SessionKeys.PID, "77", SessionKeys.CLASSES_INSTRUMENTED, "2"), methods, root,
+                Map.of(), Map.of(), List.of());
 
-        assertThat(merged.methods()).hasSize(SampleProfiles.threeLevels().methods().size());
+        Profile merged = ProfileMerger.merge(List.of(one, other));
+
+        assertThat(merged.methods()).extracting(MethodProfile::method)
+                .containsExactlyInAnyOrder(SampleProfiles.MAIN, SampleProfiles.HANDLE, SampleProfiles.PARSE, SampleProfiles.INIT,
+                        job, step);
+        for (Profile part : List.of(one, other)) {
+            for (MethodProfile m : part.methods()) {
+                MethodProfile kept = merged.method(m.method());
+                assertThat(kept.calls()).as("calls of %s", m.method()).isEqualTo(m.calls());
+                assertThat(kept.exceptions()).isEqualTo(m.exceptions());
+                assertThat(kept.totalNanos()).isEqualTo(m.totalNanos());
+                assertThat(kept.selfNanos()).isEqualTo(m.selfNanos());
+                assertThat(kept.minNanos()).isEqualTo(m.minNanos());
+                assertThat(kept.maxNanos()).isEqualTo(m.maxNanos());
+                assertThat(kept.histogram()).isEqualTo(m.histogram());
+            }
+        }
+        assertThat(merged.callTree().children()).extracting(CallTreeNode::method).containsExactly(SampleProfiles.MAIN, job);
+        assertThat(merged.callTree().child(job).child(step).calls()).isEqualTo(10);
+        assertThat(merged.callTree().child(SampleProfiles.MAIN).child(SampleProfiles.HANDLE).child(SampleProfiles.PARSE).calls())
+                .isEqualTo(200);
+        assertThat(merged.edges()).hasSize(one.edges().size() + other.edges().size());
+        assertThat(merged.session()).containsEntry(SessionKeys.PID, "4242,77").containsEntry(SessionKeys.CLASSES_INSTRUMENTED, "5");
     }
 }

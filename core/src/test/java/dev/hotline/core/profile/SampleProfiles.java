@@ -2,6 +2,7 @@ package dev.hotline.core.profile;
 
 import dev.hotline.core.probe.MethodRef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Small, fully known profiles that dump, report and CLI tests write and read back. */
@@ -45,12 +46,13 @@ public final class SampleProfiles {
         session.put(SessionKeys.CLASSES_INSTRUMENTED, "3");
         session.put(SessionKeys.CLASSES_FAILED, "0");
         session.put("empty", "");
-        return new Profile(session, methods, root);
+        return new Profile(session, methods, root, Map.of(), Map.of(), List.of());
     }
 
     /** A profile with no method and an empty tree, as a run that never called an instrumented method leaves. */
     public static Profile empty() {
-        return new Profile(Map.of(SessionKeys.PID, "1"), new LinkedHashMap<>(), CallTreeNode.root());
+        return new Profile(Map.of(SessionKeys.PID, "1"), new LinkedHashMap<>(), CallTreeNode.root(),
+                Map.of(), Map.of(), List.of());
     }
 
     /** A method whose counts and histogram agree: {@code latencies} are the calls' durations. */

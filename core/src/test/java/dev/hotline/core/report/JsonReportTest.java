@@ -54,7 +54,7 @@ class JsonReportTest {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         base.methods().forEach(m -> methods.put(m.method(), m));
 
-        JsonObject report = render(new Profile(base.session(), methods, base.callTree(), Map.of(ref, line)),
+        JsonObject report = render(new Profile(base.session(), methods, base.callTree(), Map.of(ref, line), Map.of(), List.of()),
                 MethodSort.TOTTIME);
 
         JsonObject json = report.getAsJsonArray("lines").get(0).getAsJsonObject();
@@ -103,7 +103,8 @@ class JsonReportTest {
         MethodProfile big = new MethodProfile(SampleProfiles.MAIN);
         big.add(1, 0, (1L << 53) + 1, Long.MAX_VALUE, 5, 5);
 
-        JsonObject report = render(new Profile(Map.of(), Map.of(SampleProfiles.MAIN, big), CallTreeNode.root()), MethodSort.TOTTIME);
+        JsonObject report = render(new Profile(Map.of(), Map.of(SampleProfiles.MAIN, big), CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()), MethodSort.TOTTIME);
 
         JsonObject main = methodObject(report, SampleProfiles.MAIN);
         assertThat(main.get("totalNanos").getAsLong()).isEqualTo((1L << 53) + 1);
@@ -153,7 +154,8 @@ class JsonReportTest {
         root.child(b).child(a).child(c).add(3, 30, 30);
         root.child(b).child(a).add(1, 40, 10);
 
-        JsonObject report = render(new Profile(Map.of(), new LinkedHashMap<>(), root), MethodSort.TOTTIME);
+        JsonObject report = render(new Profile(Map.of(), new LinkedHashMap<>(), root,
+                Map.of(), Map.of(), List.of()), MethodSort.TOTTIME);
 
         JsonObject ac = null;
         for (JsonElement e : report.getAsJsonArray("edges")) {
@@ -180,7 +182,7 @@ class JsonReportTest {
     void session_text_with_quotes_backslashes_and_non_ascii_survives_json_escaping() throws IOException {
         Map<String, String> session = new LinkedHashMap<>();
         session.put("command", "app \"quoted\" C:\\dir\\file\n\tZoë \uD83D\uDE00 </script>");
-        Profile profile = new Profile(session, new LinkedHashMap<>(), CallTreeNode.root());
+        Profile profile = new Profile(session, new LinkedHashMap<>(), CallTreeNode.root(), Map.of(), Map.of(), List.of());
 
         JsonObject report = render(profile, MethodSort.TOTTIME);
 

@@ -36,7 +36,7 @@ class MethodTableReportTest {
         add(methods, "B", 10, 4000, 6000, 0, 50, 60, 900, 5000);
         add(methods, "C", 20, 1500, 2000, 5, 90, 400, 450, 460);
         add(methods, "D", 30, 2500, 9000, 1, 30, 100, 1000, 1100);
-        return new Profile(Map.of(), methods, CallTreeNode.root());
+        return new Profile(Map.of(), methods, CallTreeNode.root(), Map.of(), Map.of(), List.of());
     }
 
     private static void add(Map<MethodRef, MethodProfile> methods, String name, long calls, long self, long total,
@@ -84,7 +84,8 @@ class MethodTableReportTest {
             methods.put(ref, SampleProfiles.method(ref, 1, 0, 100, 100, new long[] {100}));
         }
 
-        String report = render(new Profile(Map.of(), methods, CallTreeNode.root()), MethodSort.TOTTIME, 0);
+        String report = render(new Profile(Map.of(), methods, CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()), MethodSort.TOTTIME, 0);
 
         assertThat(rowOrder(report)).containsExactly("A", "M", "Z");
     }
@@ -121,7 +122,8 @@ class MethodTableReportTest {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         methods.put(SampleProfiles.INIT, SampleProfiles.method(SampleProfiles.INIT, 3, 0, 90, 90, new long[] {20, 30, 40}));
 
-        String report = render(new Profile(Map.of(), methods, CallTreeNode.root()), MethodSort.TOTTIME, 0);
+        String report = render(new Profile(Map.of(), methods, CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()), MethodSort.TOTTIME, 0);
 
         assertThat(headerLine(report)).doesNotContain("thrown");
         assertThat(headerLine(report).trim().split("\\s+"))
@@ -134,7 +136,8 @@ class MethodTableReportTest {
         methods.put(SampleProfiles.HANDLE, SampleProfiles.method(SampleProfiles.HANDLE, 4, 0, 8_000_000L, 2_000L,
                 new long[] {1_000_000L, 2_000_000L, 2_000_000L, 3_000_000L}));
 
-        String report = render(new Profile(Map.of(), methods, CallTreeNode.root()), MethodSort.TOTTIME, 0);
+        String report = render(new Profile(Map.of(), methods, CallTreeNode.root(),
+                Map.of(), Map.of(), List.of()), MethodSort.TOTTIME, 0);
 
         String row = report.lines().filter(l -> l.endsWith("com.acme.Service$Worker.handle(String, long[])")).findFirst().orElseThrow();
         assertThat(row.trim().split("\\s{2,}")).startsWith("4", "2.00 µs", "500 ns", "8.00 ms", "2.00 ms");
@@ -170,7 +173,7 @@ class MethodTableReportTest {
         Profile base = SampleProfiles.threeLevels();
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         base.methods().forEach(m -> methods.put(m.method(), m));
-        Profile profile = new Profile(session, methods, base.callTree());
+        Profile profile = new Profile(session, methods, base.callTree(), Map.of(), Map.of(), List.of());
 
         String report = render(profile, MethodSort.TOTTIME, 25);
 

@@ -1,6 +1,9 @@
-package dev.hotline.core.profile;
+package dev.hotline.core.capture;
 
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.ProfileMerger;
+import dev.hotline.core.profile.ProfileTotals;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.hotline.core.profile;
+package dev.hotline.core.capture;
 
 /**
  * The shallow size of an instance of a class, for allocation sites that make instances. The agent

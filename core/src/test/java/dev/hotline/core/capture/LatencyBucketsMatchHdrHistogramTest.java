@@ -1,9 +1,12 @@
-package dev.hotline.core.profile;
+package dev.hotline.core.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.LatencyBuckets;
 import dev.hotline.runtime.LatencyBucketsAccess;
 import dev.hotline.runtime.MethodCounters;
@@ -201,7 +204,7 @@ class LatencyBucketsMatchHdrHistogramTest {
         Map<String, String> session = new LinkedHashMap<>();
         session.put(SessionKeys.PID, "7");
 
-        Profile profile = RuntimeSnapshot.capture(catalog, session, List.of());
+        Profile profile = RuntimeSnapshot.capture(catalog, session, List.of(), InstanceSizes.UNKNOWN);
 
         assertThat(profile.methods()).isEmpty();
         assertThat(profile.callTree().children()).isEmpty();
@@ -234,7 +237,7 @@ class LatencyBucketsMatchHdrHistogramTest {
             return outer;
         });
 
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder));
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder), InstanceSizes.UNKNOWN);
 
         MethodProfile outer = profile.method(OUTER);
         MethodProfile inner = profile.method(INNER);
@@ -277,7 +280,7 @@ class LatencyBucketsMatchHdrHistogramTest {
             }));
         }
 
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), recorders);
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), recorders, InstanceSizes.UNKNOWN);
 
         assertThat(profile.method(OUTER).calls()).isEqualTo(60);
         assertThat(profile.method(OUTER).histogram().getTotalCount()).isEqualTo(60);
@@ -294,7 +297,7 @@ class LatencyBucketsMatchHdrHistogramTest {
             return r;
         });
 
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder));
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder), InstanceSizes.UNKNOWN);
 
         assertThat(profile.method(OUTER)).isNull();
         assertThat(profile.method(INNER).calls()).isEqualTo(1);
@@ -313,7 +316,7 @@ class LatencyBucketsMatchHdrHistogramTest {
             return outer;
         });
 
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder));
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder), InstanceSizes.UNKNOWN);
 
         assertThat(profile.method(OUTER).calls()).isEqualTo(1);
         assertThat(profile.method(OUTER).exceptions()).isEqualTo(1);
@@ -332,7 +335,7 @@ class LatencyBucketsMatchHdrHistogramTest {
             return outer;
         });
 
-        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder));
+        Profile profile = RuntimeSnapshot.capture(catalog, Map.of(), List.of(recorder), InstanceSizes.UNKNOWN);
 
         assertThat(profile.methods()).extracting(MethodProfile::method).containsExactly(OUTER);
         assertThat(profile.callTree().child(OUTER).children()).isEmpty();

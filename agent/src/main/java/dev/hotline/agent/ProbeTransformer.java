@@ -7,10 +7,20 @@ import java.util.function.BiConsumer;
 
 /**
  * The agent's {@link ClassFileTransformer}: runs core's {@link ClassInstrumenter} (the same
- * {@code byte[] -> byte[]} function the tests and the CLI run) on every class the filter accepts.
- * Never throws into the JVM: a failure is counted, logged, and the class loads unchanged.
+ * {@code byte[] -> byte[]} function the tests and the CLI run) on every class the filter accepts,
+ * which inserts every kind of probe the options ask for (timers, line probes, line hit counters,
+ * allocation counters). Never throws into the JVM: a failure is counted, logged, and the class
+ * loads unchanged.
+ *
+ * <p>A plain {@link ClassFileTransformer}, not Byte Buddy's AgentBuilder: the AgentBuilder's
+ * constructor initializes its Unsafe-based class injector, which makes JDK 24+ print four
+ * "terminally deprecated method in sun.misc.Unsafe" warnings on the host's stderr, and the
+ * transform is already a pure function of the class bytes.
+ *
+ * <p>Thread-safety: the JVM calls {@link #transform} from any thread that loads a class;
+ * {@link #dumpingTo} is called once, before the transformer is registered.
  */
-final class TimerTransformer implements ClassFileTransformer {
+final class ProbeTransformer implements ClassFileTransformer {
 
     private final ClassFilter filter;
     private final ClassInstrumenter instrumenter;
@@ -19,7 +29,7 @@ final class TimerTransformer implements ClassFileTransformer {
     private ClassFileDumper dumper;
 
     /** @param onInstrumented told of every class instrumented and its loader; may be null */
-    TimerTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats,
+    ProbeTransformer(ClassFilter filter, ClassInstrumenter instrumenter, TransformStats stats,
                      BiConsumer<String, ClassLoader> onInstrumented) {
         this.filter = filter;
         this.instrumenter = instrumenter;
@@ -28,7 +38,7 @@ final class TimerTransformer implements ClassFileTransformer {
     }
 
     /** Also write every changed class's bytes with {@code dumper}. */
-    TimerTransformer dumpingTo(ClassFileDumper dumper) {
+    ProbeTransformer dumpingTo(ClassFileDumper dumper) {
         this.dumper = dumper;
         return this;
     }

@@ -1,15 +1,21 @@
-package dev.hotline.core.profile;
+package dev.hotline.core.capture;
 
 import dev.hotline.core.probe.AllocationSite;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.core.profile.AllocationProfile;
+import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionFacts;
+import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.AllocationCounters;
 import dev.hotline.runtime.CallNode;
 import dev.hotline.runtime.LatencyBuckets;
 import dev.hotline.runtime.LineCounters;
 import dev.hotline.runtime.MethodCounters;
-import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +23,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Merges what every thread recorded so far into one {@link Profile}. Reads other threads' plain
+ * Merges what threads recorded so far into one {@link Profile}: the live capture that fills the
+ * model (the model itself knows nothing of the runtime). Reads other threads' plain
  * fields without stopping them: a thread still running may be a few calls behind (see
  * {@link ThreadRecorder}); threads that ended are complete. Calls still open are not counted.
  */
@@ -26,21 +33,10 @@ public final class RuntimeSnapshot {
     private RuntimeSnapshot() {
     }
 
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session) {
-        return capture(catalog, session, Recorders.all());
-    }
-
-    /** Like {@link #capture(ProbeCatalog, Map)}, with instance sizes for allocation sites. */
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, InstanceSizes sizes) {
-        return capture(catalog, session, Recorders.all(), sizes);
-    }
-
-    /** Like {@link #capture(ProbeCatalog, Map)} for the given recorders only (tests run one thread). */
-    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders) {
-        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN);
-    }
-
-    /** The given recorders merged, instance sizes from {@code sizes}. */
+    /**
+     * The given recorders merged (the agent passes {@code Recorders.all()} or the recorders of
+     * ended threads; tests pass their own thread's), instance sizes from {@code sizes}.
+     */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   InstanceSizes sizes) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
@@ -87,13 +83,12 @@ public final class RuntimeSnapshot {
             openCalls += recorder.openCalls();
             abandoned += recorder.abandonedFrames();
         }
-        Map<String, String> facts = new LinkedHashMap<>(session);
-        facts.put(SessionKeys.METHOD_PROBES, Integer.toString(known));
-        facts.put(SessionKeys.THREADS, Integer.toString(recorders.size()));
-        facts.put(SessionKeys.OPEN_CALLS, Long.toString(openCalls));
-        facts.put(SessionKeys.ABANDONED_FRAMES, Long.toString(abandoned));
-        facts.put(SessionKeys.LINE_PROBES, Integer.toString(knownLines));
-        facts.put(SessionKeys.ALLOCATION_SITES, Integer.toString(knownSites));
+        Map<String, String> facts = SessionFacts.builder(session)
+                .number(SessionKeys.METHOD_PROBES, known)
+                .counts(recorders.size(), openCalls, abandoned)
+                .number(SessionKeys.LINE_PROBES, knownLines)
+                .number(SessionKeys.ALLOCATION_SITES, knownSites)
+                .build();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         Map<List<String>, Long> sizeCache = new java.util.HashMap<>();
         for (int id = 0; id < knownSites; id++) {
@@ -109,7 +104,7 @@ public final class RuntimeSnapshot {
             }
             allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id], bytes);
         }
-        return new Profile(facts, methods, tree, lines, allocations);
+        return new Profile(facts, methods, tree, lines, allocations, List.of());
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

@@ -1,0 +1,278 @@
+package dev.hotline.agent;
+
+import dev.hotline.core.capture.ThreadRetirement;
+import dev.hotline.core.instrument.ClassInstrumenter;
+import dev.hotline.core.options.AgentOptions;
+import dev.hotline.core.options.ClassSelection;
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
+import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.runtime.Recorders;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One run of the agent in a JVM, from {@link #start} to {@link #stop}: it owns the probe catalog,
+ * the {@link ProbeTransformer} that fills it, the sweeper thread that retires ended threads
+ * ({@code hotline-sweeper}), the flush thread ({@code hotline-flush}, only with {@code interval=})
+ * and the shutdown hook ({@code hotline-dump}), which stops the session and writes the last dump.
+ *
+ * <p>Must not be loaded before {@link BootstrapRuntime#inject}: it refers to the runtime, whose
+ * classes must resolve to the bootstrap loader's copies.
+ *
+ * <p>Thread-safety: {@link #stop} synchronizes and may be called from any thread, the shutdown
+ * hook included, any number of times.
+ */
+final class AgentSession {
+
+    /** What {@link #stop} does about the dump. */
+    enum FinalDump {
+        /** Write one last dump of everything recorded (what the shutdown hook does). */
+        WRITE,
+        /** Write nothing: the dump on disk, if any, stays the last periodic one. */
+        SKIP
+    }
+
+    /** How long the sweeper sleeps between passes unless the runtime wakes it. */
+    private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How long {@link #stop} waits for each thread to end; it never hangs the JVM's exit. */
+    private static final long JOIN_MILLIS = 10_000;
+
+    private final Instrumentation instrumentation;
+    private final Path out;
+    private final ClassFilter filter;
+    private final ProbeTransformer transformer;
+    private final ThreadRetirement threads;
+    private final DumpOnExit dump;
+    private final Duration interval;
+    private final Thread sweeper;
+    private final Thread shutdownHook;
+    private volatile boolean sweeping = true;
+    private ScheduledExecutorService flusher; // null without interval=
+    private boolean stopped;
+
+    private AgentSession(AgentOptions options, Instrumentation instrumentation, long startMillis) {
+        this.instrumentation = instrumentation;
+        this.out = options.out(ProcessHandle.current().pid());
+        int maxMethods = options.maxMethods();
+        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> Log.warn("reached the cap of " + maxMethods
+                + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
+        TransformStats stats = new TransformStats();
+        this.filter = new ClassFilter(ClassSelection.of(options));
+        JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
+        this.transformer = new ProbeTransformer(filter, new ClassInstrumenter(catalog, ProbeSelection.of(options)), stats,
+                options.alloc().isEmpty() ? null : (name, loader) -> {
+                    if (options.alloc().selectsClass(name)) {
+                        sizes.definedBy(name, loader);
+                    }
+                });
+        if (options.dumpClasses() != null) {
+            transformer.dumpingTo(new ClassFileDumper(options.dumpClasses()));
+        }
+        this.threads = new ThreadRetirement(catalog, sizes);
+        this.interval = options.interval();
+        this.dump = new DumpOnExit(threads, stats, out, options.raw(), startMillis,
+                interval == null ? null : new IntervalHistograms(startMillis));
+        this.sweeper = new Thread(this::sweep, "hotline-sweeper");
+        sweeper.setDaemon(true);
+        this.shutdownHook = new Thread(() -> stop(FinalDump.WRITE), "hotline-dump");
+    }
+
+    /**
+     * Parses the options, registers the transformer (on attach, also retransforms the classes
+     * already loaded that the options select), starts the sweeper and, with {@code interval=}, the
+     * flush thread, and registers the shutdown hook.
+     *
+     * @param attached true from {@code agentmain}: the JVM was running before the agent came
+     */
+    static AgentSession start(String rawOptions, Instrumentation instrumentation, boolean attached) {
+        // When the agent started (moments after the JVM). Not ProcessHandle.info(): it resolves the
+        // process's user through the name service, which leaves a socket open in the host.
+        long startMillis = System.currentTimeMillis();
+        AgentOptions options = AgentOptions.parse(rawOptions);
+        Log.setLevel(options.logLevel());
+        options.problems().forEach(Log::error);
+        AgentSession session = new AgentSession(options, instrumentation, startMillis);
+        warnIfUnwritable(session.out);
+        if (!options.alloc().isEmpty()) {
+            JvmInstanceSizes.configureArrayLayout(instrumentation);
+        }
+        warmUp(options);
+        session.install(attached);
+        return session;
+    }
+
+    private synchronized void install(boolean attached) {
+        instrumentation.addTransformer(transformer, true);
+        if (attached) {
+            retransformLoaded();
+        }
+        Recorders.setSweeper(sweeper);
+        sweeper.start();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (interval != null) {
+            flusher = startPeriodicFlush(dump, interval);
+        }
+        Log.info("started; dump goes to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Takes down what {@link #start} set up: removes the transformer from the {@link Instrumentation}
+     * (classes loaded from now on get no probes), stops the sweeper and the flush thread and waits
+     * for them to end, removes the shutdown hook (unless it is the one running), then, if
+     * {@code finalDump} says so, writes the dump once more. Idempotent: a second call, with either
+     * choice, does nothing. Never throws.
+     *
+     * <p>Classes already instrumented keep their probes and keep recording into the runtime (a
+     * later dump would still see them): putting their original bytes back (retransforming them
+     * with the transformer removed) is for the detach command to add, right after the transformer
+     * is removed.
+     */
+    synchronized void stop(FinalDump finalDump) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        boolean exiting = Thread.currentThread() == shutdownHook;
+        instrumentation.removeTransformer(transformer);
+        // detach will retransform the instrumented classes here, giving them their original bytes back
+        stopSweeper();
+        stopFlush();
+        if (!exiting) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: its hook may be about to run, and will find the session stopped
+            }
+        }
+        if (finalDump == FinalDump.WRITE) {
+            dump.write();
+        }
+        if (!exiting) {
+            Log.info("stopped");
+        }
+    }
+
+    /** The hook that stops the session and writes the dump at exit; registered from start until stop. */
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    /**
+     * Loads every class the transform will need (ASM, and the inserters of the probe kinds the
+     * options ask for) before the transformer is registered, so no class the transform needs is
+     * loaded in the middle of a transform. Instruments one class of the agent's own, with a
+     * catalog of its own, so the session's catalog hands out no id for it.
+     */
+    private static void warmUp(AgentOptions options) {
+        MethodSelection all = MethodSelection.parse("*");
+        MethodSelection none = MethodSelection.none();
+        List<ProbeSelection> passes = new ArrayList<>();
+        passes.add(new ProbeSelection(null, options.lines().isEmpty() ? none : all, none,
+                options.alloc().isEmpty() ? none : all));
+        if (!options.lineHits().isEmpty()) {
+            passes.add(new ProbeSelection(null, none, all, none)); // counted lines: only where lines= does not reach
+        }
+        try (InputStream in = AgentSession.class.getResourceAsStream("AgentSession.class")) {
+            byte[] classFile = in.readAllBytes();
+            for (ProbeSelection probes : passes) {
+                new ClassInstrumenter(new ProbeCatalog(), probes).instrument(classFile);
+            }
+        } catch (Exception | LinkageError e) {
+            Log.debug("warm-up transform failed: " + e);
+        }
+    }
+
+    /** On attach: instruments the classes loaded before the agent came. */
+    private void retransformLoaded() {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(type) && !type.isHidden() && !type.isArray()
+                    && filter.accepts(type.getName(), type.getClassLoader())) {
+                classes.add(type);
+            }
+        }
+        for (Class<?> type : classes) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable t) {
+                Log.warn("could not retransform " + type.getName() + ": " + t);
+            }
+        }
+    }
+
+    /**
+     * The sweeper's loop: merges the recorders of ended threads away every two seconds, or sooner
+     * when the runtime sees many registered (it unparks the thread), so memory follows the live
+     * threads, not every thread that ever ran.
+     */
+    private void sweep() {
+        while (sweeping) {
+            LockSupport.parkNanos(SWEEP_NANOS);
+            if (!sweeping) {
+                return;
+            }
+            try {
+                threads.retireEnded();
+            } catch (Throwable t) {
+                Log.debug("retiring ended threads failed: " + t);
+            }
+        }
+    }
+
+    private void stopSweeper() {
+        sweeping = false;
+        Recorders.setSweeper(null);
+        LockSupport.unpark(sweeper);
+        if (Thread.currentThread() != sweeper) {
+            try {
+                sweeper.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A daemon thread that writes the dump every {@code interval}; it never keeps the JVM alive. */
+    private static ScheduledExecutorService startPeriodicFlush(DumpOnExit dump, Duration interval) {
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "hotline-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        flusher.scheduleAtFixedRate(dump::write, millis, millis, TimeUnit.MILLISECONDS);
+        return flusher;
+    }
+
+    /** Cancels the periodic flush and waits for a write under way (not interrupted: it finishes whole). */
+    private void stopFlush() {
+        if (flusher == null) {
+            return;
+        }
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(JOIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void warnIfUnwritable(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            Log.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
+        } else if (!Files.isWritable(dir)) {
+            Log.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
+        }
+    }
+}
