@@ -107,6 +107,7 @@ final class AgentSession {
             JvmInstanceSizes.configureArrayLayout(instrumentation);
         }
         warmUp(options);
+        session.dump.withFacts(Calibration.run(options));
         session.install(attached);
         return session;
     }

@@ -26,6 +26,7 @@ final class DumpOnExit {
     private final long startMillis;
     private final IntervalHistograms intervals;
     private String lastFailure;
+    private Map<String, String> extraFacts = Map.of();
 
     /** @param intervals null unless the agent runs with interval= */
     DumpOnExit(ThreadRetirement threads, TransformStats stats, Path out, String options,
@@ -36,6 +37,12 @@ final class DumpOnExit {
         this.options = options;
         this.startMillis = startMillis;
         this.intervals = intervals;
+    }
+
+    /** Facts the session adds to every dump (the timing mode and the calibration). */
+    synchronized DumpOnExit withFacts(Map<String, String> facts) {
+        this.extraFacts = new java.util.LinkedHashMap<>(facts);
+        return this;
     }
 
     /** Takes a snapshot and replaces the dump with it. */
@@ -76,6 +83,7 @@ final class DumpOnExit {
                 .number(SessionKeys.CLASSES_INSTRUMENTED, stats.instrumented())
                 .number(SessionKeys.CLASSES_FAILED, stats.failed())
                 .number(SessionKeys.METHODS_TOO_LARGE, stats.tooLarge())
+                .facts(extraFacts)
                 .build();
     }
 }

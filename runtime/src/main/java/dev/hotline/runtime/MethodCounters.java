@@ -22,6 +22,8 @@ public final class MethodCounters {
 
     /** 1 to time every call, else N: time one call in N (at random). */
     int interval = 1;
+    /** Keeps {@link #interval} as it is set (the calibration pins one). */
+    boolean pinned;
     private int windowCalls;
     private long windowNanos;
 
@@ -39,8 +41,10 @@ public final class MethodCounters {
         }
         latencies.record(nanos, weight);
         windowNanos += nanos;
-        if (++windowCalls == DECISION_WINDOW) {
+        if (++windowCalls == DECISION_WINDOW && !pinned) {
             interval = ProbeCosts.intervalFor(windowNanos / DECISION_WINDOW);
+        }
+        if (windowCalls == DECISION_WINDOW) {
             windowCalls = 0;
             windowNanos = 0;
         }

@@ -11,6 +11,9 @@ package dev.hotline.runtime;
  *   <li>{@link #timedCallPs}: the whole cost of a timed call as the code around it sees it (inner
  *       and outer part: what a caller's interval grows by);
  *   <li>{@link #untimedCallPs}: the whole cost of a counted call that is not timed;
+ *   <li>{@link #sampledInnerPs}, {@link #sampledCallPs}: the same two parts as for a timed call, for
+ *       the timed calls of a sampled method: rarer, they take the branches the untimed calls do not
+ *       (and the processor mispredicts), so they cost more than the calls of a method timed throughout;
  *   <li>{@link #lineInnerPs}, {@link #lineTimedPs}: a timed line probe's part inside the line's
  *       interval, and its whole cost;
  *   <li>{@link #lineCountedPs}: a line entered in an invocation that is not timed (counted only);
@@ -31,6 +34,8 @@ public final class ProbeCosts {
     static long timedInnerPs;
     static long timedCallPs;
     static long untimedCallPs;
+    static long sampledInnerPs;
+    static long sampledCallPs;
     static long lineInnerPs;
     static long lineTimedPs;
     static long lineCountedPs;
@@ -45,11 +50,13 @@ public final class ProbeCosts {
     }
 
     /** Sets the measured costs, in picoseconds, in the order of the fields above. */
-    public static void set(long timedInner, long timedCall, long untimedCall, long lineInner, long lineTimed,
-                           long lineCounted, long lineHits, long allocation) {
+    public static void set(long timedInner, long timedCall, long untimedCall, long sampledInner, long sampledCall,
+                           long lineInner, long lineTimed, long lineCounted, long lineHits, long allocation) {
         timedInnerPs = Math.max(0, timedInner);
         timedCallPs = Math.max(0, timedCall);
         untimedCallPs = Math.max(0, untimedCall);
+        sampledInnerPs = Math.max(0, sampledInner);
+        sampledCallPs = Math.max(0, sampledCall);
         lineInnerPs = Math.max(0, lineInner);
         lineTimedPs = Math.max(0, lineTimed);
         lineCountedPs = Math.max(0, lineCounted);
@@ -86,6 +93,14 @@ public final class ProbeCosts {
         return untimedCallPs;
     }
 
+    public static long sampledInnerPs() {
+        return sampledInnerPs;
+    }
+
+    public static long sampledCallPs() {
+        return sampledCallPs;
+    }
+
     public static long lineInnerPs() {
         return lineInnerPs;
     }
@@ -120,7 +135,7 @@ public final class ProbeCosts {
         if (allowedPs <= 0) {
             return MAX_INTERVAL; // even an untimed call costs more than the budget: time as few as we may
         }
-        double n = (timedCallPs - untimedCallPs) / allowedPs;
+        double n = (Math.max(timedCallPs, sampledCallPs) - untimedCallPs) / allowedPs;
         return n <= 1 ? 1 : (int) Math.min(MAX_INTERVAL, Math.ceil(n));
     }
 }

@@ -245,13 +245,15 @@ public final class ThreadRecorder {
             endLine(d, openLine, end, weight);
         }
         long measured = end - start;
-        long nanos = ownNanos(measured, probeCostPs - frameCost[d], ProbeCosts.timedInnerPs);
+        boolean sampled = weight > 1;
+        long nanos = ownNanos(measured, probeCostPs - frameCost[d],
+                sampled ? ProbeCosts.sampledInnerPs : ProbeCosts.timedInnerPs);
         node.calls++;
         node.timedCalls++;
         node.totalNanos += nanos * weight;
         node.measuredNanos += measured * weight;
         node.counters.recordTimed(clamp(nanos), weight);
-        probeCostPs += ProbeCosts.timedCallPs;
+        probeCostPs += sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs;
         depth = d;
     }
 

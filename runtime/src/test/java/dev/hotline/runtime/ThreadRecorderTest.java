@@ -13,7 +13,7 @@ class ThreadRecorderTest {
 
     @AfterEach
     void uncalibrated() {
-        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         ProbeCosts.configure(false, 0.05);
     }
 
@@ -69,7 +69,7 @@ class ThreadRecorderTest {
     @Test
     void a_timed_call_loses_its_own_inner_cost_and_the_whole_cost_of_every_probe_beneath_it() {
         // ps: timed inner 1,000, timed call 5,000, untimed call 700, line inner 100, line 3,000
-        ProbeCosts.set(1_000, 5_000, 700, 100, 3_000, 0, 0, 0);
+        ProbeCosts.set(1_000, 5_000, 700, 0, 0, 100, 3_000, 0, 0, 0);
         recorder.enter(1);
         call(2);          // a timed callee: 5 ns
         recorder.line(1, 0); // a timed line of the caller: 3 ns
@@ -84,7 +84,7 @@ class ThreadRecorderTest {
 
     @Test
     void a_recorded_time_below_the_subtracted_cost_is_clamped_to_zero_and_counted() {
-        ProbeCosts.set(1_000_000_000L, 1_000_000_000L, 0, 0, 0, 0, 0, 0); // 1 ms inner: more than any empty call
+        ProbeCosts.set(1_000_000_000L, 1_000_000_000L, 0, 0, 0, 0, 0, 0, 0, 0); // 1 ms inner: more than any empty call
         call(5);
 
         assertThat(recorder.methodCounters(5).maxNanos()).isZero();
@@ -95,7 +95,7 @@ class ThreadRecorderTest {
     @Test
     void short_frequent_calls_are_sampled_with_every_call_still_counted() {
         // a timed call costs 50 us, an untimed one 10 us: an empty method cannot afford its timer
-        ProbeCosts.set(0, 50_000_000, 10_000_000, 0, 0, 0, 0, 0);
+        ProbeCosts.set(0, 50_000_000, 10_000_000, 0, 0, 0, 0, 0, 0, 0);
         int calls = MethodCounters.DECISION_WINDOW + 200_000;
         for (int i = 0; i < calls; i++) {
             call(6);
@@ -114,7 +114,7 @@ class ThreadRecorderTest {
 
     @Test
     void exact_timing_times_every_call_however_short() {
-        ProbeCosts.set(0, 50_000, 1_000, 0, 0, 0, 0, 0);
+        ProbeCosts.set(0, 50_000, 1_000, 0, 0, 0, 0, 0, 0, 0);
         ProbeCosts.configure(true, 0.05);
         int calls = 3 * MethodCounters.DECISION_WINDOW;
         for (int i = 0; i < calls; i++) {

@@ -12,7 +12,6 @@ import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.AllocationCounters;
-import dev.hotline.runtime.CallNode;
 import dev.hotline.runtime.LatencyBuckets;
 import dev.hotline.runtime.LineCounters;
 import dev.hotline.runtime.MethodCounters;
@@ -48,21 +47,30 @@ public final class RuntimeSnapshot {
         CallTreeNode tree = CallTreeNode.root();
         long openCalls = 0;
         long abandoned = 0;
+        long clamped = 0;
+        long probeCostPs = 0;
         int known = catalog.methodCount();
         for (ThreadRecorder recorder : recorders) {
+            MethodTimes times = new MethodTimes(known);
+            times.walk(recorder.callTreeRoot(), tree, catalog);
             for (int id = 0; id < recorder.methodIdLimit() && id < known; id++) {
                 MethodCounters c = recorder.methodCounters(id);
-                if (c != null && c.calls() > 0) {
+                if (c != null && times.calls(id) > 0) {
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id), MethodProfile::new);
-                    profile.add(c.calls(), c.exceptions(), c.totalNanos(), c.selfNanos(), c.minNanos(), c.maxNanos());
+                    profile.add(times.calls(id), c.exceptions(), times.total(id), times.self(id), c.minNanos(),
+                            c.maxNanos());
+                    profile.addTiming(times.timedCalls(id), times.measuredTotal(id), times.measuredSelf(id));
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
+            clamped += recorder.clampedTimes() + times.clampedSelfTimes();
+            probeCostPs += recorder.probeCostPs();
             for (int id = 0; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
                     LineProfile profile = lines.computeIfAbsent(catalog.line(id), LineProfile::new);
                     profile.add(c.hits(), c.totalNanos());
+                    profile.addTiming(c.timedHits(), c.measuredNanos());
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
@@ -79,7 +87,6 @@ public final class RuntimeSnapshot {
                 siteCounts[id] += allocations.countAt(id);
                 siteBytes[id] += allocations.bytes(id);
             }
-            mergeTree(recorder.callTreeRoot(), tree, catalog, known);
             openCalls += recorder.openCalls();
             abandoned += recorder.abandonedFrames();
         }
@@ -88,6 +95,8 @@ public final class RuntimeSnapshot {
                 .counts(recorders.size(), openCalls, abandoned)
                 .number(SessionKeys.LINE_PROBES, knownLines)
                 .number(SessionKeys.ALLOCATION_SITES, knownSites)
+                .number(SessionKeys.TIMES_CLAMPED, clamped)
+                .number(SessionKeys.PROBE_COST_NANOS, probeCostPs / 1000)
                 .build();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         Map<List<String>, Long> sizeCache = new java.util.HashMap<>();
@@ -121,16 +130,6 @@ public final class RuntimeSnapshot {
                 if (counts[i] != 0) {
                     into.recordValueWithCount(LatencyBuckets.valueAt(bucket, i), counts[i]);
                 }
-            }
-        }
-    }
-
-    private static void mergeTree(CallNode from, CallTreeNode into, ProbeCatalog catalog, int known) {
-        for (CallNode child : from.children()) {
-            if (child.methodId() < known) {
-                CallTreeNode target = into.child(catalog.method(child.methodId()));
-                target.add(child.calls(), child.totalNanos(), child.selfNanos());
-                mergeTree(child, target, catalog, known);
             }
         }
     }

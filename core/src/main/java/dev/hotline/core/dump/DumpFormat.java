@@ -24,14 +24,16 @@ public final class DumpFormat {
 
     /** Minor version: a higher one only adds blocks an older reader skips. */
     public static int minor() {
-        return 1; // 1.1 added LINE_HITS
+        return 2; // 1.1 added LINE_HITS, 1.2 TIMING and LINE_TIMING
     }
 
     static final int BLOCK_SESSION = 0x10;
     static final int BLOCK_METHODS = 0x20;
+    static final int BLOCK_TIMING = 0x21;
     static final int BLOCK_CALL_TREE = 0x30;
     static final int BLOCK_LINES = 0x40;
     static final int BLOCK_LINE_HITS = 0x41;
+    static final int BLOCK_LINE_TIMING = 0x42;
     static final int BLOCK_ALLOCATIONS = 0x50;
     static final int BLOCK_INTERVALS = 0x60;
     static final int BLOCK_END = 0xFF;

@@ -73,6 +73,8 @@ public final class DumpReader {
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         List<IntervalProfile> intervals = new ArrayList<>();
+        List<LineProfile> timedLines = new ArrayList<>();
+        boolean[] timing = new boolean[2]; // TIMING, LINE_TIMING seen
         while (true) {
             int type;
             int length;
@@ -99,7 +101,9 @@ public final class DumpReader {
                     case DumpFormat.BLOCK_SESSION -> readSession(block, session);
                     case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
                     case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
-                    case DumpFormat.BLOCK_LINES -> readLines(block, lines);
+                    case DumpFormat.BLOCK_LINES -> readLines(block, lines, timedLines);
+                    case DumpFormat.BLOCK_TIMING -> timing[0] = readTiming(block, methods);
+                    case DumpFormat.BLOCK_LINE_TIMING -> timing[1] = readLineTiming(block, timedLines);
                     case DumpFormat.BLOCK_LINE_HITS -> readLineHits(block, lines);
                     case DumpFormat.BLOCK_ALLOCATIONS -> readAllocations(block, allocations);
                     case DumpFormat.BLOCK_INTERVALS -> readIntervals(block, intervals);
@@ -108,6 +112,12 @@ public final class DumpReader {
             } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
                 throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse (" + e + ")");
             }
+        }
+        if (!timing[0]) { // before 1.2 every call was timed and nothing was subtracted
+            methods.forEach(m -> m.addTiming(m.calls(), m.totalNanos(), m.selfNanos()));
+        }
+        if (!timing[1]) {
+            timedLines.forEach(l -> l.addTiming(l.hits(), l.totalNanos()));
         }
         Map<MethodRef, MethodProfile> byRef = new LinkedHashMap<>();
         for (MethodProfile m : methods) {
@@ -167,7 +177,32 @@ public final class DumpReader {
         }
     }
 
-    private static void readLines(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
+    private static boolean readTiming(DataInputStream in, List<MethodProfile> methods) throws IOException {
+        int count = in.readInt();
+        if (count != methods.size()) {
+            throw new DumpFormatException("corrupt dump: TIMING has " + count + " entries for " + methods.size()
+                    + " methods");
+        }
+        for (MethodProfile m : methods) {
+            m.addTiming(in.readLong(), in.readLong(), in.readLong());
+        }
+        return true;
+    }
+
+    private static boolean readLineTiming(DataInputStream in, List<LineProfile> timedLines) throws IOException {
+        int count = in.readInt();
+        if (count != timedLines.size()) {
+            throw new DumpFormatException("corrupt dump: LINE_TIMING has " + count + " entries for "
+                    + timedLines.size() + " timed lines");
+        }
+        for (LineProfile line : timedLines) {
+            line.addTiming(in.readLong(), in.readLong());
+        }
+        return true;
+    }
+
+    private static void readLines(DataInputStream in, Map<LineRef, LineProfile> lines, List<LineProfile> inOrder)
+            throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
@@ -178,6 +213,7 @@ public final class DumpReader {
             LineProfile line = new LineProfile(ref, decode(encoded, method.displayName() + " line " + ref.line()));
             line.add(hits, total);
             lines.put(ref, line);
+            inOrder.add(line);
         }
     }
 

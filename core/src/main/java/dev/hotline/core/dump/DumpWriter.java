@@ -98,6 +98,16 @@ public final class DumpWriter {
             }
         });
 
+        // 1.2: how each METHODS entry was timed, in the same order (a 1.1 reader skips the block)
+        block(out, DumpFormat.BLOCK_TIMING, payload -> {
+            payload.writeInt(methods.size());
+            for (MethodProfile m : methods) {
+                payload.writeLong(m.timedCalls());
+                payload.writeLong(m.measuredTotalNanos());
+                payload.writeLong(m.measuredSelfNanos());
+            }
+        });
+
         block(out, DumpFormat.BLOCK_CALL_TREE, payload -> {
             List<CallTreeNode> preorder = new ArrayList<>();
             List<Integer> parents = new ArrayList<>();
@@ -126,6 +136,15 @@ public final class DumpWriter {
                 byte[] histogram = encode(line.histogram());
                 payload.writeInt(histogram.length);
                 payload.write(histogram);
+            }
+        });
+
+        // 1.2: how each LINES entry was timed, in the same order
+        block(out, DumpFormat.BLOCK_LINE_TIMING, payload -> {
+            payload.writeInt(lines.size());
+            for (LineProfile line : lines) {
+                payload.writeLong(line.timedHits());
+                payload.writeLong(line.measuredNanos());
             }
         });
 

@@ -27,8 +27,13 @@ public final class AgentOptions {
     public static final String DUMP_CLASSES = "dumpclasses";
     public static final String INTERVAL = "interval";
     public static final String MAX_METHODS = "maxmethods";
+    public static final String TIMING = "timing";
+    public static final String BUDGET = "budget";
     private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
-            INTERVAL, MAX_METHODS);
+            INTERVAL, MAX_METHODS, TIMING, BUDGET);
+
+    /** The default overhead budget of adaptive timing, in percent of the program's time. */
+    public static final double DEFAULT_BUDGET_PERCENT = 5;
 
     /** Default cap on method probes: about 75 MB of probe metadata at most (~150 bytes each). */
     public static final int DEFAULT_MAX_METHODS = 500_000;
@@ -69,6 +74,10 @@ public final class AgentOptions {
                     problems.add("ignoring maxmethods=" + value + ": expected a whole number from 1 to 999999999");
                 } else if (key.equals(INTERVAL) && parseDuration(value) == null) {
                     problems.add("ignoring interval=" + value + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
+                } else if (key.equals(TIMING) && !value.equals("adaptive") && !value.equals("exact")) {
+                    problems.add("ignoring timing=" + value + ": expected adaptive (the default) or exact");
+                } else if (key.equals(BUDGET) && parsePercent(value) < 0) {
+                    problems.add("ignoring budget=" + value + ": expected a percentage from 0.1 to 100, such as 5 or 5%");
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
                 } else {
@@ -137,6 +146,32 @@ public final class AgentOptions {
     /** How often to also write the dump (with per-interval histograms); null: only at exit. */
     public java.time.Duration interval() {
         return values.containsKey(INTERVAL) ? parseDuration(values.get(INTERVAL)) : null;
+    }
+
+    /**
+     * {@code timing=exact}: time every call. The default, {@code adaptive}, times the calls of
+     * short, frequent methods one in N (every call is still counted).
+     */
+    public boolean exactTiming() {
+        return "exact".equals(values.get(TIMING));
+    }
+
+    /** The share of the program's time adaptive timing lets the probes add, in percent. */
+    public double budgetPercent() {
+        return values.containsKey(BUDGET) ? parsePercent(values.get(BUDGET)) : DEFAULT_BUDGET_PERCENT;
+    }
+
+    /** {@code 5}, {@code 2.5}, {@code 5%}: the percentage, or -1 if malformed or outside 0.1..100. */
+    static double parsePercent(String text) {
+        String t = text.trim();
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (!t.matches("\\d{1,3}(\\.\\d{1,3})?")) {
+            return -1;
+        }
+        double p = Double.parseDouble(t);
+        return p >= 0.1 && p <= 100 ? p : -1;
     }
 
     /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms. */

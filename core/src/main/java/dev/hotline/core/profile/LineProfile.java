@@ -14,6 +14,8 @@ public final class LineProfile {
     private final LineRef line;
     private long hits;
     private long totalNanos;
+    private long timedHits;
+    private long measuredNanos;
     private final Histogram histogram;
     private boolean timed;
 
@@ -45,6 +47,7 @@ public final class LineProfile {
     /** Adds another record of the same line; the sum is timed only if both are. */
     public void addAll(LineProfile other) {
         add(other.hits, other.totalNanos);
+        addTiming(other.timedHits, other.measuredNanos);
         histogram.add(other.histogram);
         timed &= other.timed;
     }
@@ -52,6 +55,30 @@ public final class LineProfile {
     public void add(long hits, long totalNanos) {
         this.hits += hits;
         this.totalNanos += totalNanos;
+    }
+
+    /**
+     * Adds how the hits were timed: how many were timed (the hits of timed invocations) and the raw
+     * time, probe cost included. A dump older than format 1.2 passes every hit as timed.
+     */
+    public void addTiming(long timedHits, long measuredNanos) {
+        this.timedHits += timedHits;
+        this.measuredNanos += measuredNanos;
+    }
+
+    /** Hits whose time was measured; fewer than {@link #hits} when the method's timing is sampled. */
+    public long timedHits() {
+        return timedHits;
+    }
+
+    /** Whether the time is an estimate from a sample of the hits. */
+    public boolean sampled() {
+        return timed && timedHits < hits;
+    }
+
+    /** The line's time as measured, probe cost included. */
+    public long measuredNanos() {
+        return measuredNanos;
     }
 
     public LineRef line() {

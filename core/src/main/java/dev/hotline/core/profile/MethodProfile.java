@@ -4,8 +4,15 @@ import dev.hotline.core.probe.MethodRef;
 import org.HdrHistogram.Histogram;
 
 /**
- * Everything recorded for one method across all threads: exact counts and times, and the latency
- * of every call in an HdrHistogram (ns, 2 significant digits). Min and max are exact.
+ * Everything recorded for one method across all threads: exact counts, times and the latency of its
+ * calls in an HdrHistogram (ns, 2 significant digits).
+ *
+ * <p>Times are the program's own: the agent subtracts the calibrated cost of its probes
+ * ({@link #totalNanos}, {@link #selfNanos}, the histogram, min and max); the raw figures are kept
+ * beside them ({@link #measuredTotalNanos}, {@link #measuredSelfNanos}). When the method's timing is
+ * sampled ({@link #sampled}: fewer {@link #timedCalls} than calls), the times are estimates from the
+ * timed calls, each standing for the calls it was drawn from; min and max are then those of the
+ * timed calls. Counts are exact either way.
  *
  * <p>Not thread-safe; built by one thread (a flush or a dump reader).
  */
@@ -19,6 +26,9 @@ public final class MethodProfile {
     private long exceptions;
     private long totalNanos;
     private long selfNanos;
+    private long timedCalls;
+    private long measuredTotalNanos;
+    private long measuredSelfNanos;
     private long minNanos = Long.MAX_VALUE;
     private long maxNanos = Long.MIN_VALUE;
     private final Histogram histogram;
@@ -48,6 +58,24 @@ public final class MethodProfile {
         }
     }
 
+    /**
+     * Adds how the calls were timed: how many were timed, and the raw (probe cost included)
+     * inclusive and self times. A dump older than format 1.2 has no such figures: its reader passes
+     * every call as timed and the times as measured.
+     */
+    public void addTiming(long timedCalls, long measuredTotalNanos, long measuredSelfNanos) {
+        this.timedCalls += timedCalls;
+        this.measuredTotalNanos += measuredTotalNanos;
+        this.measuredSelfNanos += measuredSelfNanos;
+    }
+
+    /** Adds everything {@code other} holds, its histogram included; {@code other} is unchanged. */
+    public void addAll(MethodProfile other) {
+        add(other.calls, other.exceptions, other.totalNanos, other.selfNanos, other.minNanos, other.maxNanos);
+        addTiming(other.timedCalls, other.measuredTotalNanos, other.measuredSelfNanos);
+        histogram.add(other.histogram);
+    }
+
     public MethodRef method() {
         return method;
     }
@@ -68,6 +96,48 @@ public final class MethodProfile {
     /** Time in the method itself: inclusive time minus the time of instrumented callees. */
     public long selfNanos() {
         return selfNanos;
+    }
+
+    /** Calls that were timed: all of them unless the timing was sampled. */
+    public long timedCalls() {
+        return timedCalls;
+    }
+
+    /** Whether the times are estimates from a sample of the calls (adaptive timing). */
+    public boolean sampled() {
+        return timedCalls < calls;
+    }
+
+    /** Inclusive time as measured, the probes' cost included. */
+    public long measuredTotalNanos() {
+        return measuredTotalNanos;
+    }
+
+    /** Self time as measured, the probes' cost included. */
+    public long measuredSelfNanos() {
+        return measuredSelfNanos;
+    }
+
+    /** What the probes added to this method's self time, as subtracted: measured minus own self time. */
+    public long overheadNanos() {
+        return measuredSelfNanos - selfNanos;
+    }
+
+    /**
+     * The relative error (0.1 = 10 %) at 95 % confidence of the time estimates of a sampled method,
+     * from the spread of its timed calls: {@code 1.96 * cv / sqrt(timed) * sqrt(1 - timed / calls)},
+     * with {@code cv} the coefficient of variation of the recorded latencies; 0 when every call was timed.
+     */
+    public double relativeError() {
+        if (!sampled() || timedCalls == 0 || histogram.getTotalCount() == 0) {
+            return 0;
+        }
+        double mean = histogram.getMean();
+        if (mean <= 0) {
+            return 0;
+        }
+        double cv = histogram.getStdDeviation() / mean;
+        return 1.96 * cv / Math.sqrt(timedCalls) * Math.sqrt(1 - (double) timedCalls / calls);
     }
 
     /** Exact shortest call, or 0 if no call ended. */

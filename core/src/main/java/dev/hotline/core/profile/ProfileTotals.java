@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Running totals that profiles are added into: counts and times sum, histograms add bucket by
- * bucket, min and max combine, call trees merge path by path, and the thread, open-call and
- * abandoned-frame facts sum. Adding never changes the profile added. The one place profiles are
+ * bucket, min and max combine, call trees merge path by path, and the facts of {@link SessionKeys#SUMMED}
+ * (threads, open calls, abandoned frames, clamps, probe cost) sum. Adding never changes the profile added. The one place profiles are
  * summed: {@link ProfileMerger} (dumps of many JVMs) and the capture's thread retirement (threads that
  * ended) both use it.
  *
@@ -22,16 +22,13 @@ public final class ProfileTotals {
     private final Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
     private final Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
     private final CallTreeNode tree = CallTreeNode.root();
-    private long threads;
-    private long openCalls;
-    private long abandonedFrames;
+    /** The {@link SessionKeys#SUMMED} facts, summed. */
+    private final long[] summed = new long[SessionKeys.SUMMED.size()];
 
     /** Adds {@code p} into the totals; {@code p} is left unchanged. */
     public void add(Profile p) {
         for (MethodProfile m : p.methods()) {
-            MethodProfile into = methods.computeIfAbsent(m.method(), MethodProfile::new);
-            into.add(m.calls(), m.exceptions(), m.totalNanos(), m.selfNanos(), m.minNanos(), m.maxNanos());
-            into.histogram().add(m.histogram());
+            methods.computeIfAbsent(m.method(), MethodProfile::new).addAll(m);
         }
         for (LineProfile l : p.lines()) {
             lines.computeIfAbsent(l.line(), ref -> new LineProfile(ref, MethodProfile.newHistogram(), l.timed()))
@@ -42,9 +39,9 @@ public final class ProfileTotals {
         }
         tree.merge(p.callTree());
         SessionFacts facts = p.facts();
-        threads += facts.count(SessionKeys.THREADS);
-        openCalls += facts.count(SessionKeys.OPEN_CALLS);
-        abandonedFrames += facts.count(SessionKeys.ABANDONED_FRAMES);
+        for (int i = 0; i < summed.length; i++) {
+            summed[i] += facts.count(SessionKeys.SUMMED.get(i));
+        }
     }
 
     /**
@@ -53,12 +50,15 @@ public final class ProfileTotals {
      * unless it is meant to show.
      */
     public Profile toProfile(Map<String, String> session) {
-        Map<String, String> facts = SessionFacts.builder(session).counts(threads, openCalls, abandonedFrames).build();
-        return new Profile(facts, methods, tree, lines, allocations, List.of());
+        SessionFacts.Builder facts = SessionFacts.builder(session);
+        for (int i = 0; i < summed.length; i++) {
+            facts.number(SessionKeys.SUMMED.get(i), summed[i]);
+        }
+        return new Profile(facts.build(), methods, tree, lines, allocations, List.of());
     }
 
     /** The threads of every profile added so far (the {@code threads} facts summed). */
     public long threads() {
-        return threads;
+        return summed[SessionKeys.SUMMED.indexOf(SessionKeys.THREADS)];
     }
 }

@@ -107,6 +107,12 @@ public final class SessionFacts {
                     .number(SessionKeys.ABANDONED_FRAMES, abandonedFrames);
         }
 
+        /** Every fact of {@code more}, in its order. */
+        public Builder facts(Map<String, String> more) {
+            facts.putAll(more);
+            return this;
+        }
+
         /** The facts written so far, in order (a copy). */
         public Map<String, String> build() {
             return new LinkedHashMap<>(facts);

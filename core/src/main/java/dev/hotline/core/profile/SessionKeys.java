@@ -1,5 +1,7 @@
 package dev.hotline.core.profile;
 
+import java.util.List;
+
 /** Names of the session facts a dump records (see docs/dump-format.md). */
 public final class SessionKeys {
     public static final String PID = "pid";
@@ -22,6 +24,28 @@ public final class SessionKeys {
     public static final String OPEN_CALLS = "calls.open";
     public static final String ABANDONED_FRAMES = "frames.abandoned";
     public static final String MERGED_DUMPS = "merged.dumps";
+    /** Timed calls and lines, and method or call-tree self times, below zero after subtraction: shown as 0. */
+    public static final String TIMES_CLAMPED = "times.clamped";
+    /** The calibrated cost of every probe that ran, in ns: what was subtracted in all. */
+    public static final String PROBE_COST_NANOS = "probes.costNanos";
+    /** {@code exact} or {@code adaptive}: the agent's timing mode. */
+    public static final String TIMING = "timing";
+    /** The adaptive timing's overhead budget, in percent. */
+    public static final String BUDGET_PERCENT = "timing.budgetPercent";
+    /** How long the start-up calibration took, in ms. */
+    public static final String CALIBRATION_MILLIS = "calibration.millis";
+    /**
+     * Calibrated probe costs, in picoseconds, in {@code ProbeCosts.set}'s order:
+     * timed call inner part, timed call, untimed call, a sampled method's timed call inner part and
+     * whole, timed line inner part, timed line, counted line, hit-counter fetch, allocation counter.
+     */
+    public static final List<String> CALIBRATION_PS = List.of("calibration.timedInnerPs", "calibration.timedCallPs",
+            "calibration.untimedCallPs", "calibration.sampledInnerPs", "calibration.sampledCallPs",
+            "calibration.lineInnerPs", "calibration.lineTimedPs",
+            "calibration.lineCountedPs", "calibration.lineHitsPs", "calibration.allocationPs");
+    /** Facts that sum when profiles add up (threads, dumps merged, retired threads). */
+    public static final List<String> SUMMED = List.of(THREADS, OPEN_CALLS, ABANDONED_FRAMES, TIMES_CLAMPED,
+            PROBE_COST_NANOS);
 
     private SessionKeys() {
     }
