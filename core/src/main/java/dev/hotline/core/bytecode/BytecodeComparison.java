@@ -1,7 +1,6 @@
 package dev.hotline.core.bytecode;
 
 import dev.hotline.core.instrument.ClassInstrumenter;
-import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
@@ -34,11 +33,6 @@ public final class BytecodeComparison {
 
     public BytecodeComparison(InliningLimits limits) {
         this.limits = limits;
-    }
-
-    /** Listings of every method with code, in declaration order. */
-    public List<MethodListing> compare(byte[] original, MethodSelection lines, MethodSelection allocations) {
-        return compare(original, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
     }
 
     /** Listings of every method with code, in declaration order, with the probes the agent's options select. */

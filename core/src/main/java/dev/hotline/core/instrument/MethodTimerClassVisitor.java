@@ -1,6 +1,5 @@
 package dev.hotline.core.instrument;
 
-import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
@@ -34,15 +33,6 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
     private String sourceFile = "";
     private String binaryName;
     private int classFileMajor;
-
-    /**
-     * @param lines       methods that also get line probes
-     * @param allocations methods whose allocation sites also get counters
-     */
-    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, MethodSelection lines,
-                                   MethodSelection allocations) {
-        this(next, catalog, new ProbeSelection(null, lines, MethodSelection.none(), allocations), Set.of(), null);
-    }
 
     /**
      * @param leaveAlone methods ({@code name + descriptor}) to keep as they are: too large once instrumented
@@ -119,7 +109,7 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
                     UninitializedLabels news = UninitializedLabels.of(this);
                     lineProbes = new LineProbeInserter(this, probeId, timedLines ? recorderLocal : hitsLocal,
                             timedLines, lines -> catalog.registerLines(lines.stream()
-                                    .map(line -> new LineRef(ref, sourceFile, line)).toList(), timedLines));
+                                    .map(line -> new LineRef(ref, sourceFile, line)).toList()));
                     if (lineProbes.insert() > 0) {
                         extraStack = timedLines ? LineProbeInserter.EXTRA_STACK : LineProbeInserter.COUNTED_EXTRA_STACK;
                     }
