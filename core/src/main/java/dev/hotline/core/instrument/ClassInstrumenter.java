@@ -61,13 +61,13 @@ public final class ClassInstrumenter {
      *
      * @param listener told of every method instrumented; may be null
      */
-    public Result instrument(byte[] classFile, MethodTimerClassVisitor.Listener listener) {
+    public Result instrument(byte[] classFile, ProbeClassVisitor.Listener listener) {
         ClassReader reader = new ClassReader(classFile);
         Set<String> tooLarge = new LinkedHashSet<>();
         while (true) {
             ClassWriter writer = new ClassWriter(WRITER_FLAGS);
             try {
-                reader.accept(new MethodTimerClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
+                reader.accept(new ProbeClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
                 return new Result(writer.toByteArray(), List.copyOf(tooLarge), false);
             } catch (ClassTooLargeException e) {
                 // the probes' constants overflow the constant pool (65,535 entries): leave the class as it is

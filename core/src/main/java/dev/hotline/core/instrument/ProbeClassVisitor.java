@@ -1,27 +1,32 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.core.options.ProbeSelection;
-import dev.hotline.core.probe.LineRef;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import java.util.Set;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Gives every method with code a timer ({@link MethodTimerInserter}): constructors, static
- * initializers and the synthetic methods holding lambda bodies included; abstract and native
- * methods have no code, and bridge methods are compiler-made forwarders that would show each call
- * twice, so those three are left alone. Adds no field and no method to the class, so the result can
- * be retransformed.
+ * Inserts every kind of probe into the methods of one class, as the agent's options select them: a
+ * timer in every method with code, constructors, static initializers and the synthetic methods
+ * holding lambda bodies included (abstract and native methods have no code, and bridge methods are
+ * compiler-made forwarders that would show each call twice, so those three are left alone); line
+ * probes, timed or counted; allocation counters. Each method is collected into a {@link MethodNode};
+ * at its end a {@link MethodProbePlan} decides its added locals and runs the inserters in order.
+ * Registers each timed method's probe id with the {@link ProbeCatalog} as it goes (a method refused
+ * by the catalog's cap is copied unchanged). Adds no field and no method to the class, so the result
+ * can be retransformed.
  *
  * <p>Runs inside {@code ClassFileTransformer.transform}: must not load classes.
  */
-public final class MethodTimerClassVisitor extends ClassVisitor {
+public final class ProbeClassVisitor extends ClassVisitor {
 
     private static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
 
@@ -38,8 +43,8 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
      * @param leaveAlone methods ({@code name + descriptor}) to keep as they are: too large once instrumented
      * @param listener   told of every method instrumented; may be null
      */
-    public MethodTimerClassVisitor(ClassVisitor next, ProbeCatalog catalog, ProbeSelection probes,
-                                   Set<String> leaveAlone, Listener listener) {
+    public ProbeClassVisitor(ClassVisitor next, ProbeCatalog catalog, ProbeSelection probes,
+                             Set<String> leaveAlone, Listener listener) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
         this.probes = probes;
@@ -79,65 +84,34 @@ public final class MethodTimerClassVisitor extends ClassVisitor {
         if ((access & SKIPPED) != 0 || next == null || leaveAlone.contains(name + descriptor)) {
             return next;
         }
-        boolean timed = probes.times(binaryName, name);
-        boolean timedLines = probes.timesLines(binaryName, name);
-        boolean countedLines = probes.countsLines(binaryName, name);
-        boolean countedAllocations = probes.countsAllocations(binaryName, name);
-        if (!timed && !countedLines) {
+        MethodProbePlan.Kinds kinds = MethodProbePlan.Kinds.of(probes, binaryName, name);
+        if (!kinds.any()) {
             return next;
         }
         MethodRef ref = new MethodRef(binaryName, name, descriptor);
-        int probeId = timed ? catalog.registerMethod(ref) : -1;
-        if (timed && probeId < 0) {
+        int probeId = kinds.timer() ? catalog.registerMethod(ref) : -1;
+        if (kinds.timer() && probeId < 0) {
             return next; // probe cap reached: the method stays as it is
         }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                Set<AbstractInsnNode> original = listener == null ? null
-                        : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                if (original != null) {
-                    instructions.forEach(original::add);
-                }
-                boolean frames = writeFrames(this);
-                int recorderLocal = maxLocals;
-                int hitsLocal = timed ? recorderLocal + 1 : recorderLocal;
-                int extraStack = 0;
-                LineProbeInserter lineProbes = null;
-                if (timedLines || countedLines) {
-                    // only line probes go between a label and the instruction after it
-                    UninitializedLabels news = UninitializedLabels.of(this);
-                    lineProbes = new LineProbeInserter(this, probeId, timedLines ? recorderLocal : hitsLocal,
-                            timedLines, lines -> catalog.registerLines(lines.stream()
-                                    .map(line -> new LineRef(ref, sourceFile, line)).toList()));
-                    if (lineProbes.insert() > 0) {
-                        extraStack = timedLines ? LineProbeInserter.EXTRA_STACK : LineProbeInserter.COUNTED_EXTRA_STACK;
-                    }
-                    news.restore();
-                }
-                if (countedAllocations) {
-                    // its temporaries go past H when lines are counted too
-                    AllocationSiteCounter counter = new AllocationSiteCounter(this, ref, sourceFile, recorderLocal,
-                            countedLines ? hitsLocal + 1 : recorderLocal + 1, catalog::registerAllocation);
-                    counter.insert();
-                    extraStack = Math.max(extraStack, counter.extraStack());
-                }
-                if (timed) {
-                    new MethodTimerInserter(internalName, this, probeId, frames, recorderLocal)
-                            .withOtherProbes(extraStack).insert();
-                } else {
-                    maxStack += extraStack;
-                }
-                if (countedLines && lineProbes.firstId() >= 0) {
-                    LineHitCounters.insertPrologue(internalName, this, lineProbes.firstId(),
-                            lineProbes.distinctLines(), hitsLocal, frames);
-                }
+                Set<AbstractInsnNode> original = listener == null ? null : originalInstructions(this);
+                MethodProbePlan.Target target = new MethodProbePlan.Target(internalName, ref, sourceFile, probeId,
+                        writeFrames(this));
+                new MethodProbePlan(this, target, kinds, catalog).run();
                 if (listener != null) {
                     listener.instrumented(ref, this, original);
                 }
                 accept(next);
             }
         };
+    }
+
+    private static Set<AbstractInsnNode> originalInstructions(MethodNode method) {
+        Set<AbstractInsnNode> original = Collections.newSetFromMap(new IdentityHashMap<>());
+        method.instructions.forEach(original::add);
+        return original;
     }
 
     /**
