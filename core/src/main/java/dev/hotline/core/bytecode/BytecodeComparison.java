@@ -1,11 +1,10 @@
 package dev.hotline.core.bytecode;
 
 import dev.hotline.core.instrument.ClassInstrumenter;
-import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.instrument.RuntimeCall;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
-import dev.hotline.runtime.Probes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,11 +15,8 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -34,11 +30,6 @@ public final class BytecodeComparison {
 
     public BytecodeComparison(InliningLimits limits) {
         this.limits = limits;
-    }
-
-    /** Listings of every method with code, in declaration order. */
-    public List<MethodListing> compare(byte[] original, MethodSelection lines, MethodSelection allocations) {
-        return compare(original, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
     }
 
     /** Listings of every method with code, in declaration order, with the probes the agent's options select. */
@@ -141,28 +132,28 @@ public final class BytecodeComparison {
         return rows;
     }
 
-    /** For a call into the runtime or a counted line's increment, which probe it is. */
+    /** For an inserted call into the runtime or a counted line's increment, which probe it is. */
     private static String probeName(AbstractInsnNode insn, ProbeCatalog catalog, int line) {
         if (insn.getOpcode() == Opcodes.LASTORE) {
             return "line hit count: line " + line + " (inline increment: no call, no clock)";
         }
-        if (!(insn instanceof MethodInsnNode call) || !call.owner.equals(Probes.INTERNAL_NAME)) {
+        RuntimeCall call = RuntimeCall.of(insn);
+        if (call == null) {
             return null;
         }
-        return switch (call.name) {
-            case "enter" -> "method timer: enter";
-            case "exit" -> "method timer: exit";
-            case "exitThrown" -> "method timer: exit by exception (catch-all handler, rethrows)";
-            case "line" -> "line probe: line " + catalog.line(argumentAfterRecorder(call, 2)).line();
-            case "lineHits" -> "line hit counters: this thread's, fetched once per call";
-            case "allocation", "arrayAllocation", "multiArrayAllocation" ->
-                    "allocation site: " + catalog.allocation(argumentAfterRecorder(call, 1)).type();
-            default -> "runtime call " + call.name;
+        return switch (call) {
+            case ENTER -> "method timer: enter";
+            case EXIT -> "method timer: exit";
+            case EXIT_THROWN -> "method timer: exit by exception (catch-all handler, rethrows)";
+            case LINE -> "line probe: line " + catalog.line(argumentAfterRecorder(insn, 2)).line();
+            case LINE_HITS -> "line hit counters: this thread's, fetched once per call";
+            case ALLOCATION, ARRAY_ALLOCATION, MULTI_ARRAY_ALLOCATION ->
+                    "allocation site: " + catalog.allocation(argumentAfterRecorder(insn, 1)).type();
         };
     }
 
     /** The int pushed {@code n} instructions after the {@code aload} of the recorder before {@code call}. */
-    private static int argumentAfterRecorder(MethodInsnNode call, int n) {
+    private static int argumentAfterRecorder(AbstractInsnNode call, int n) {
         AbstractInsnNode insn = call.getPrevious();
         while (insn != null && !(insn instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD)) {
             insn = insn.getPrevious();
@@ -170,13 +161,6 @@ public final class BytecodeComparison {
         for (int i = 0; i < n && insn != null; i++) {
             insn = insn.getNext();
         }
-        if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Integer value) {
-            return value;
-        } else if (insn instanceof IntInsnNode push) {
-            return push.operand;
-        } else if (insn != null && insn.getOpcode() >= Opcodes.ICONST_M1 && insn.getOpcode() <= Opcodes.ICONST_5) {
-            return insn.getOpcode() - Opcodes.ICONST_0;
-        }
-        throw new IllegalStateException("no probe id before " + call.name);
+        return RuntimeCall.pushed(insn).orElseThrow(() -> new IllegalStateException("no probe id before " + call));
     }
 }

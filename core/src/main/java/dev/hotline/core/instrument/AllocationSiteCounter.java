@@ -1,7 +1,7 @@
 package dev.hotline.core.instrument;
 
 import dev.hotline.core.probe.AllocationSite;
-import dev.hotline.runtime.Probes;
+import dev.hotline.core.probe.MethodRef;
 import java.util.function.ToIntFunction;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,7 +10,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -32,22 +31,26 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <p>Dimension copies live in temporaries past the recorder local R, only within that straight
  * stretch of code, so no stack map frame needs them. A {@code multianewarray} with more than three
  * dimensions given (no compiler emits one for real code) is counted with the bytes of its first
- * three levels, and the site type says so. Must run before {@link MethodTimerInserter}.
+ * three levels, and the site type says so.
  */
-final class AllocationSiteCounter {
+final class AllocationSiteCounter implements ProbeInserter {
 
-    private static final String RECORDER = "Ldev/hotline/runtime/ThreadRecorder;";
-    static final int MAX_EXACT_DIMENSIONS = 3;
+    private static final int MAX_EXACT_DIMENSIONS = 3;
 
     private final MethodNode method;
     private final int recorderLocal;
     /** D1: the first local free past R (and past the counted lines' H, if any). */
     private final int firstTemporary;
     private final ToIntFunction<AllocationSite> register;
-    private final dev.hotline.core.probe.MethodRef ref;
+    private final MethodRef ref;
     private final String sourceFile;
 
-    AllocationSiteCounter(MethodNode method, dev.hotline.core.probe.MethodRef ref, String sourceFile, int recorderLocal,
+    /**
+     * @param recorderLocal  R, which the timer's prologue stores
+     * @param firstTemporary D1, the first local past every other probe local
+     * @param register       gives a new allocation site its id
+     */
+    AllocationSiteCounter(MethodNode method, MethodRef ref, String sourceFile, int recorderLocal,
                           int firstTemporary, ToIntFunction<AllocationSite> register) {
         this.method = method;
         this.ref = ref;
@@ -57,18 +60,13 @@ final class AllocationSiteCounter {
         this.register = register;
     }
 
-    private int extraStack;
-
     /**
-     * Operand stack the counters need above what the code had there: 4 around an array allocation
-     * (length copy, recorder, site, element size), 7 around a multianewarray's count call.
+     * Inserts the counters. They need 4 operand stack slots above what the code had there around an
+     * array allocation (length copy, recorder, site, element size), 7 around a multianewarray's count
+     * call, and the temporaries D1...Dn for the largest n of a multianewarray.
      */
-    int extraStack() {
-        return extraStack;
-    }
-
-    /** Inserts the counters (the caller raises maxStack by {@link #extraStack()}); returns how many got one. */
-    int insert() {
+    @Override
+    public Needs insert() {
         int line = 0;
         int sites = 0;
         boolean multi = false;
@@ -84,9 +82,8 @@ final class AllocationSiteCounter {
                     int site = register.applyAsInt(new AllocationSite(ref, sourceFile, line, type, AllocationSite.Kind.INSTANCE));
                     InsnList after = new InsnList();
                     after.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
-                    after.add(LineProbeInserter.push(site));
-                    after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "allocation",
-                            "(" + RECORDER + "I)V", false));
+                    after.add(RuntimeCall.push(site));
+                    after.add(RuntimeCall.ALLOCATION.invoke());
                     method.instructions.insert(insn, after);
                     sites++;
                 }
@@ -106,10 +103,9 @@ final class AllocationSiteCounter {
                     InsnList after = new InsnList();                                          // len, array
                     after.add(new InsnNode(Opcodes.SWAP));                                    // array, len
                     after.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));                 // array, len, R
-                    after.add(LineProbeInserter.push(site));                                  // array, len, R, site
-                    after.add(LineProbeInserter.push(elementBytes));                          // array, len, R, site, elem
-                    after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "arrayAllocation",
-                            "(I" + RECORDER + "II)V", false));                               // array
+                    after.add(RuntimeCall.push(site));                                        // array, len, R, site
+                    after.add(RuntimeCall.push(elementBytes));                                // array, len, R, site, elem
+                    after.add(RuntimeCall.ARRAY_ALLOCATION.invoke());                         // array
                     method.instructions.insert(insn, after);
                     sites++;
                 }
@@ -130,13 +126,10 @@ final class AllocationSiteCounter {
                 default -> { }
             }
         }
-        extraStack = sites == 0 ? 0 : multi ? 7 : 4;
-        if (sites > 0) {
-            if (multi) {
-                method.maxLocals = Math.max(method.maxLocals, firstTemporary + maxDims);
-            }
+        if (sites == 0) {
+            return Needs.NONE;
         }
-        return sites;
+        return multi ? new Needs(7, 0, firstTemporary + maxDims) : new Needs(4, 0, 0);
     }
 
     /** Keeps a copy of the dimensions in temporaries D1..Dn and puts them back for the instruction. */
@@ -157,14 +150,13 @@ final class AllocationSiteCounter {
         InsnList code = new InsnList();
         int first = firstTemporary;
         code.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));
-        code.add(LineProbeInserter.push(site));
-        code.add(LineProbeInserter.push(Math.min(dims, MAX_EXACT_DIMENSIONS)));
+        code.add(RuntimeCall.push(site));
+        code.add(RuntimeCall.push(Math.min(dims, MAX_EXACT_DIMENSIONS)));
         for (int d = 0; d < MAX_EXACT_DIMENSIONS; d++) {
             code.add(d < dims ? new VarInsnNode(Opcodes.ILOAD, first + d) : new InsnNode(Opcodes.ICONST_0));
         }
-        code.add(LineProbeInserter.push(dims > MAX_EXACT_DIMENSIONS ? 0 : leafBytes));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "multiArrayAllocation",
-                "(" + RECORDER + "IIIIII)V", false));
+        code.add(RuntimeCall.push(dims > MAX_EXACT_DIMENSIONS ? 0 : leafBytes));
+        code.add(RuntimeCall.MULTI_ARRAY_ALLOCATION.invoke());
         return code;
     }
 

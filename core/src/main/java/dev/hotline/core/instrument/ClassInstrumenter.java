@@ -1,10 +1,8 @@
 package dev.hotline.core.instrument;
 
-import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
@@ -32,14 +30,6 @@ public final class ClassInstrumenter {
     /** Method timers only. */
     public ClassInstrumenter(ProbeCatalog catalog) {
         this(catalog, ProbeSelection.timersOnly());
-    }
-
-    /**
-     * Method timers, line probes in the methods {@code lines} selects and allocation counters in
-     * those {@code allocations} selects.
-     */
-    public ClassInstrumenter(ProbeCatalog catalog, MethodSelection lines, MethodSelection allocations) {
-        this(catalog, new ProbeSelection(null, lines, MethodSelection.none(), allocations));
     }
 
     /** The probes {@code probes} selects (the agent's options). */
@@ -71,13 +61,13 @@ public final class ClassInstrumenter {
      *
      * @param listener told of every method instrumented; may be null
      */
-    public Result instrument(byte[] classFile, MethodTimerClassVisitor.Listener listener) {
+    public Result instrument(byte[] classFile, ProbeClassVisitor.Listener listener) {
         ClassReader reader = new ClassReader(classFile);
         Set<String> tooLarge = new LinkedHashSet<>();
         while (true) {
             ClassWriter writer = new ClassWriter(WRITER_FLAGS);
             try {
-                reader.accept(new MethodTimerClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
+                reader.accept(new ProbeClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
                 return new Result(writer.toByteArray(), List.copyOf(tooLarge), false);
             } catch (ClassTooLargeException e) {
                 // the probes' constants overflow the constant pool (65,535 entries): leave the class as it is
@@ -89,10 +79,5 @@ public final class ClassInstrumenter {
                 // the method ids registered in this attempt stay unused; the next attempt registers anew
             }
         }
-    }
-
-    /** The instrumenting visitor chain in front of {@code next}. */
-    public ClassVisitor wrap(ClassVisitor next) {
-        return new MethodTimerClassVisitor(next, catalog, probes, Set.of(), null);
     }
 }

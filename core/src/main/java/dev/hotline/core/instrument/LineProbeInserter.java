@@ -1,6 +1,5 @@
 package dev.hotline.core.instrument;
 
-import dev.hotline.runtime.Probes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,13 +10,10 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -42,11 +38,16 @@ import org.objectweb.asm.tree.VarInsnNode;
  * no local and leaves the stack as it found it. An entry for the same line as the code that falls
  * into it (javac splits a line's code that way around some constructs) gets no probe, so a line is
  * hit once per time execution enters it, not once per entry. A method's line probes get consecutive
- * ids. Must run before {@link MethodTimerInserter}, which provides the recorder local R.
+ * ids. They are the only probes that go between a label and the instruction after it, so this
+ * inserter puts back the labels that {@code uninitialized} frame types need on their {@code new}
+ * ({@link UninitializedLabels}). {@link MethodProbePlan} runs it first, on the original code.
  */
-final class LineProbeInserter {
+final class LineProbeInserter implements ProbeInserter {
 
-    private static final String LINE_DESC = "(Ldev/hotline/runtime/ThreadRecorder;II)V";
+    /** Operand stack a timed line probe needs above what the code had there: recorder, method id, line id. */
+    private static final int EXTRA_STACK = 3;
+    /** Operand stack a counted line needs: array, index, array, index, then array, index, long, long. */
+    private static final int COUNTED_EXTRA_STACK = 6;
 
     /** Registers a method's line probes: source line numbers in order → the first id. */
     interface LineRegistry {
@@ -73,13 +74,16 @@ final class LineProbeInserter {
         this.registry = registry;
     }
 
-    /** Operand stack a timed line probe needs above what the code had there: recorder, method id, line id. */
-    static final int EXTRA_STACK = 3;
-    /** Operand stack a counted line needs: array, index, array, index, then array, index, long, long. */
-    static final int COUNTED_EXTRA_STACK = 6;
+    @Override
+    public Needs insert() {
+        UninitializedLabels news = UninitializedLabels.of(method);
+        int probes = insertProbes();
+        news.restore();
+        return probes == 0 ? Needs.NONE : new Needs(timed ? EXTRA_STACK : COUNTED_EXTRA_STACK, 0, 0);
+    }
 
-    /** Inserts the probes (the caller raises maxStack by the extra stack); returns how many entries got one. */
-    int insert() {
+    /** Inserts the probes; returns how many entries got one. */
+    private int insertProbes() {
         Set<LabelNode> targets = jumpTargets();
         List<LineNumberNode> probed = new ArrayList<>();
         List<AbstractInsnNode> before = new ArrayList<>();
@@ -126,8 +130,8 @@ final class LineProbeInserter {
 
     private InsnList increment(int index) {
         InsnList inc = new InsnList();
-        inc.add(new VarInsnNode(Opcodes.ALOAD, local)); // h
-        inc.add(push(index));                             // h, k
+        inc.add(new VarInsnNode(Opcodes.ALOAD, local));   // h
+        inc.add(RuntimeCall.push(index));                 // h, k
         inc.add(new InsnNode(Opcodes.DUP2));              // h, k, h, k
         inc.add(new InsnNode(Opcodes.LALOAD));            // h, k, h[k]
         inc.add(new InsnNode(Opcodes.LCONST_1));          // h, k, h[k], 1
@@ -138,10 +142,10 @@ final class LineProbeInserter {
 
     private InsnList probeCall(int lineProbe) {
         InsnList call = new InsnList();
-        call.add(new VarInsnNode(Opcodes.ALOAD, local));         // recorder
-        call.add(push(methodProbeId));                           // recorder, method
-        call.add(push(lineProbe));                               // recorder, method, line
-        call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "line", LINE_DESC, false));
+        call.add(new VarInsnNode(Opcodes.ALOAD, local));  // recorder
+        call.add(RuntimeCall.push(methodProbeId));        // recorder, method
+        call.add(RuntimeCall.push(lineProbe));            // recorder, method, line
+        call.add(RuntimeCall.LINE.invoke());              // (empty)
         return call;
     }
 
@@ -200,16 +204,5 @@ final class LineProbeInserter {
         return opcode == Opcodes.GOTO || opcode == Opcodes.ATHROW || opcode == Opcodes.TABLESWITCH
                 || opcode == Opcodes.LOOKUPSWITCH || opcode == Opcodes.RET || opcode == Opcodes.JSR
                 || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
-    }
-
-    static AbstractInsnNode push(int value) {
-        if (value >= -1 && value <= 5) {
-            return new InsnNode(Opcodes.ICONST_0 + value);
-        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.BIPUSH, value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.SIPUSH, value);
-        }
-        return new LdcInsnNode(value);
     }
 }

@@ -1,6 +1,5 @@
 package dev.hotline.core.instrument;
 
-import dev.hotline.runtime.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -37,11 +36,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  * uncounted: the frame it leaves on the shadow stack is dropped by the next exit below it
  * ({@code ThreadRecorder.unwindTo}).
  */
-final class MethodTimerInserter {
+final class MethodTimerInserter implements ProbeInserter {
 
-    private static final String RECORDER = "dev/hotline/runtime/ThreadRecorder";
-    private static final String ENTER_DESC = "(I)L" + RECORDER + ";";
-    private static final String EXIT_DESC = "(L" + RECORDER + ";I)V";
+    /** Operand stack an exit probe needs above a return value: recorder, id. */
+    private static final int EXTRA_STACK = 2;
+    /** Operand stack of the handler: throwable, recorder, id. */
+    private static final int HANDLER_STACK = 3;
 
     private final String owner;
     private final MethodNode method;
@@ -50,9 +50,9 @@ final class MethodTimerInserter {
     private final int recorderLocal;
 
     /**
-     * @param owner       internal name of the class declaring {@code method}
+     * @param owner         internal name of the class declaring {@code method}
      * @param writeFrames   whether the class file carries stack map frames that must be kept valid
-     * @param recorderLocal the method's original maxLocals
+     * @param recorderLocal R: the method's original maxLocals
      */
     MethodTimerInserter(String owner, MethodNode method, int probeId, boolean writeFrames, int recorderLocal) {
         this.owner = owner;
@@ -62,36 +62,26 @@ final class MethodTimerInserter {
         this.recorderLocal = recorderLocal;
     }
 
-    /** Operand stack the exit probe needs above a return value: recorder, id. */
-    static final int EXTRA_STACK = 2;
-
-    private int otherProbesExtraStack;
-
-    /** Declares the extra stack the line and allocation probes inserted before this one need. */
-    MethodTimerInserter withOtherProbes(int extraStack) {
-        this.otherProbesExtraStack = extraStack;
-        return this;
-    }
-
-    void insert() {
+    @Override
+    public Needs insert() {
         InsnList code = method.instructions;
         boolean explicitFrameAtStart = FrameLocals.frameBeforeFirstInstruction(method);
-        FrameLocals.addToEveryFrame(method, recorderLocal, RECORDER);
+        FrameLocals.addToEveryFrame(method, recorderLocal, RuntimeCall.RECORDER);
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
             if (isReturn(insn.getOpcode())) {
-                code.insertBefore(insn, probeCall("exit"));
+                code.insertBefore(insn, probeCall(RuntimeCall.EXIT));
             }
         }
         LabelNode tryStart = new LabelNode();
         InsnList prologue = new InsnList();
-        prologue.add(LineProbeInserter.push(probeId));
-        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, "enter", ENTER_DESC, false));
+        prologue.add(RuntimeCall.push(probeId));
+        prologue.add(RuntimeCall.ENTER.invoke());
         prologue.add(new VarInsnNode(Opcodes.ASTORE, recorderLocal));
         if (writeFrames && !explicitFrameAtStart) {
             // The first original instruction may be a jump target; it is no longer at offset 0, so
             // it needs an explicit frame: the method's initial frame plus the recorder.
-            Object[] locals = FrameLocals.withLocal(FrameLocals.initialLocals(owner, method), recorderLocal, RECORDER)
-                    .toArray();
+            Object[] locals = FrameLocals.withLocal(FrameLocals.initialLocals(owner, method), recorderLocal,
+                    RuntimeCall.RECORDER).toArray();
             prologue.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
         }
         prologue.add(tryStart);
@@ -104,11 +94,7 @@ final class MethodTimerInserter {
         } else {
             cover(tryStart, tryEnd, false);
         }
-
-        method.maxLocals = Math.max(method.maxLocals, recorderLocal + 1);
-        // Each kind of probe is a separate stretch of code that leaves the stack as it found it, so
-        // the method needs its own maximum plus the largest extra of any one kind, not their sum.
-        method.maxStack = Math.max(method.maxStack + Math.max(EXTRA_STACK, otherProbesExtraStack), 3); // handler: 3
+        return new Needs(EXTRA_STACK, HANDLER_STACK, recorderLocal + 1);
     }
 
     private LabelNode initializedHandler;
@@ -197,20 +183,20 @@ final class MethodTimerInserter {
             for (int slot = 0; slot < recorderLocal; slot++) {
                 locals.add(slot == 0 && thisUninitialized ? Opcodes.UNINITIALIZED_THIS : Opcodes.TOP);
             }
-            locals.add(RECORDER);
+            locals.add(RuntimeCall.RECORDER);
             code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Throwable"}));
         }
-        code.add(probeCall("exitThrown"));
+        code.add(probeCall(RuntimeCall.EXIT_THROWN));
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
         return handler;
     }
 
-    private InsnList probeCall(String name) {
+    private InsnList probeCall(RuntimeCall exit) {
         InsnList call = new InsnList();
         call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
-        call.add(LineProbeInserter.push(probeId));                                   // recorder, id
-        call.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Probes.INTERNAL_NAME, name, EXIT_DESC, false));
+        call.add(RuntimeCall.push(probeId));                     // recorder, id
+        call.add(exit.invoke());                                 // (empty)
         return call;
     }
 

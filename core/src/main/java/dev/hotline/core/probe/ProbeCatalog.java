@@ -15,23 +15,20 @@ public final class ProbeCatalog {
 
     private final List<MethodRef> methods = new ArrayList<>();
     private final List<LineRef> lines = new ArrayList<>();
-    /** Line probes counted without times (linehits=), by id. */
-    private final java.util.BitSet countedOnly = new java.util.BitSet();
     private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
     private final Runnable onCapReached;
     private boolean capReported;
 
     public ProbeCatalog() {
-        this(Integer.MAX_VALUE);
+        this(Integer.MAX_VALUE, () -> { });
     }
 
-    /** A catalog that refuses to hand out more than {@code maxMethods} method probes. */
-    public ProbeCatalog(int maxMethods) {
-        this(maxMethods, () -> { });
-    }
-
-    /** @param onCapReached run once, the first time a method is refused because of the cap */
+    /**
+     * A catalog that refuses to hand out more than {@code maxMethods} method probes.
+     *
+     * @param onCapReached run once, the first time a method is refused because of the cap
+     */
     public ProbeCatalog(int maxMethods, Runnable onCapReached) {
         this.maxMethods = maxMethods;
         this.onCapReached = onCapReached;
@@ -52,22 +49,13 @@ public final class ProbeCatalog {
 
     /**
      * Ids for all of one method's line probes at once, consecutive, so instrumented code can address
-     * them as {@code first + k}; returns {@code first}.
-     *
-     * @param timed false for lines counted without times ({@code linehits=})
+     * them as {@code first + k}; returns {@code first}. Timed line probes and lines counted without
+     * times ({@code linehits=}) share this one id space.
      */
-    public synchronized int registerLines(List<LineRef> methodLines, boolean timed) {
+    public synchronized int registerLines(List<LineRef> methodLines) {
         int first = lines.size();
         lines.addAll(methodLines);
-        if (!timed) {
-            countedOnly.set(first, lines.size());
-        }
         return first;
-    }
-
-    /** Whether line probe {@code id} records times, or counts hits only. */
-    public synchronized boolean lineTimed(int id) {
-        return !countedOnly.get(id);
     }
 
     public synchronized LineRef line(int id) {

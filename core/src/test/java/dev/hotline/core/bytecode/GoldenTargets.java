@@ -24,4 +24,12 @@ public class GoldenTargets {
     public long[] buffer() {
         return new long[size];
     }
+
+    public static int[][] grid(int n) {
+        int[][] cells = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            cells[i][i] = i;
+        }
+        return cells;
+    }
 }

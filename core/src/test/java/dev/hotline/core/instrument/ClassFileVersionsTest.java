@@ -2,8 +2,13 @@ package dev.hotline.core.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+<<<<<<< HEAD
 import dev.hotline.core.capture.InstanceSizes;
 import dev.hotline.core.capture.RuntimeSnapshot;
+=======
+import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
+>>>>>>> p2-probe-seam
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.Profile;
@@ -158,8 +163,8 @@ class ClassFileVersionsTest {
         byte[] original = cw.toByteArray();
 
         ProbeCatalog catalog = new ProbeCatalog();
-        byte[] instrumented = new ClassInstrumenter(catalog, dev.hotline.core.options.MethodSelection.parse("gen.Jsr"),
-                dev.hotline.core.options.MethodSelection.parse("gen.Jsr")).instrument(original);
+        byte[] instrumented = new ClassInstrumenter(catalog, new ProbeSelection(null,
+                MethodSelection.parse("gen.Jsr"), MethodSelection.none(), MethodSelection.parse("gen.Jsr"))).instrument(original);
         Class<?> type = new ClassLoader(getClass().getClassLoader()) {
             Class<?> define() {
                 return defineClass("gen.Jsr", instrumented, 0, instrumented.length); // old verifier (type inference)

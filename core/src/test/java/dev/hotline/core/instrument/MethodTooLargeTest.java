@@ -3,6 +3,7 @@ package dev.hotline.core.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.options.MethodSelection;
+import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.bytecode.CodeAttributes;
 import java.io.PrintWriter;
@@ -24,7 +25,8 @@ class MethodTooLargeTest {
     void a_method_too_large_once_instrumented_is_left_untouched_and_the_rest_of_the_class_is_instrumented() throws Exception {
         byte[] original = generate();
         ProbeCatalog catalog = new ProbeCatalog();
-        ClassInstrumenter.Result result = new ClassInstrumenter(catalog, MethodSelection.parse("gen.Big"), MethodSelection.none())
+        ClassInstrumenter.Result result = new ClassInstrumenter(catalog,
+                new ProbeSelection(null, MethodSelection.parse("gen.Big"), MethodSelection.none(), MethodSelection.none()))
                 .instrument(original, null);
 
         assertThat(result.tooLarge()).containsExactly("huge()I");

@@ -1,0 +1,131 @@
+package dev.hotline.core.instrument;
+
+import dev.hotline.core.options.ProbeSelection;
+import dev.hotline.core.probe.LineRef;
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.probe.ProbeCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Everything decided about one method before any code is inserted: which kinds of probe it gets,
+ * the locals they add past the method's own, and the order their inserters run in. With
+ * {@code R} = the method's original {@code maxLocals}:
+ *
+ * <pre>
+ *   local   holds                              stored by            read by
+ *   R       this thread's recorder (timed)     the timer prologue   exits, handler, timed lines, allocations
+ *   H       the counted lines' long[] hits     the H prologue       counted line probes
+ *           (R + 1 when timed, else R)
+ *   D1..Dn  a multianewarray's dimensions      right before it      its counter, right after it
+ *           (past H with counted lines, else past R; live only there, so in no frame)
+ * </pre>
+ *
+ * <p>The inserters run in this order:
+ *
+ * <ol>
+ *   <li>{@link LineProbeInserter}, timed (reads R) or counted (reads H): first, so where the probes
+ *       go is decided on the original code alone (jump targets, fall-through), and because only line
+ *       probes go between a label and its instruction;
+ *   <li>{@link AllocationSiteCounter} (reads R, uses D1..Dn), after each allocation instruction;
+ *   <li>{@link MethodTimerInserter}: wraps everything inserted so far: the prologue storing R, the
+ *       exits, the catch-all handler; appends R to every frame;
+ *   <li>{@link LineHitCounters}: the prologue storing H goes before everything else, outside the
+ *       timer's handler range, and H is appended to every frame after R, the timer's frames included.
+ * </ol>
+ *
+ * <p>Each inserter leaves the stack as it found it and reports what it needs ({@link
+ * ProbeInserter.Needs}); {@link #run} then sets {@code maxStack} to the method's own plus the largest
+ * extra of any one kind (not their sum) and at least what the prologues and handler need, and
+ * {@code maxLocals} to cover every added local.
+ *
+ * <p>A new kind of probe is one more {@link ProbeInserter}, a flag in {@link Kinds}, its place (and
+ * any local) here, and its runtime entry point in {@link RuntimeCall} (docs/architecture.md, "Adding
+ * a probe kind", lists every step).
+ */
+final class MethodProbePlan {
+
+    /**
+     * The kinds of probe one method gets.
+     *
+     * @param timer        a method timer (also what timed lines and allocation counters read R from)
+     * @param timedLines   line probes with times
+     * @param countedLines line probes that only count hits ({@code linehits=}, where {@code lines=} does not
+     *                     select the method)
+     * @param allocations  allocation counters
+     */
+    record Kinds(boolean timer, boolean timedLines, boolean countedLines, boolean allocations) {
+
+        static Kinds of(ProbeSelection probes, String className, String methodName) {
+            return new Kinds(probes.times(className, methodName), probes.timesLines(className, methodName),
+                    probes.countsLines(className, methodName), probes.countsAllocations(className, methodName));
+        }
+
+        /**
+         * Whether the method is rewritten at all. Timed lines and allocation counters only come with a
+         * timer ({@link ProbeSelection#times} selects their classes), so a timer or counted lines.
+         */
+        boolean any() {
+            return timer || countedLines;
+        }
+    }
+
+    /**
+     * The method being instrumented.
+     *
+     * @param owner       internal name of its class
+     * @param ref         how the probe ids name it
+     * @param sourceFile  its class's source file with the package path, as line and allocation ids name it
+     * @param probeId     its method probe id, -1 without a timer
+     * @param writeFrames whether its class file carries stack map frames that must be kept valid
+     */
+    record Target(String owner, MethodRef ref, String sourceFile, int probeId, boolean writeFrames) {
+    }
+
+    private final MethodNode method;
+    private final List<ProbeInserter> inserters = new ArrayList<>();
+
+    /** Plans {@code method} as it is now, before anything is inserted. */
+    MethodProbePlan(MethodNode method, Target target, Kinds kinds, ProbeCatalog catalog) {
+        this.method = method;
+        int recorderLocal = method.maxLocals;                                       // R
+        int hitsLocal = kinds.timer() ? recorderLocal + 1 : recorderLocal;          // H
+        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 : recorderLocal + 1; // D1
+
+        LineProbeInserter lines = null;
+        if (kinds.timedLines() || kinds.countedLines()) {
+            boolean timed = kinds.timedLines();
+            lines = new LineProbeInserter(method, target.probeId(), timed ? recorderLocal : hitsLocal, timed,
+                    numbers -> catalog.registerLines(numbers.stream()
+                            .map(line -> new LineRef(target.ref(), target.sourceFile(), line)).toList()));
+            inserters.add(lines);
+        }
+        if (kinds.allocations()) {
+            inserters.add(new AllocationSiteCounter(method, target.ref(), target.sourceFile(), recorderLocal,
+                    firstTemporary, catalog::registerAllocation));
+        }
+        if (kinds.timer()) {
+            inserters.add(new MethodTimerInserter(target.owner(), method, target.probeId(), target.writeFrames(),
+                    recorderLocal));
+        }
+        if (kinds.countedLines()) {
+            inserters.add(new LineHitCounters(target.owner(), method, lines, hitsLocal, target.writeFrames()));
+        }
+    }
+
+    /** Runs the inserters in order, then sets the method's maxStack and maxLocals from what they need. */
+    void run() {
+        int extraStack = 0;
+        int minStack = 0;
+        int minLocals = method.maxLocals;
+        for (ProbeInserter inserter : inserters) {
+            ProbeInserter.Needs needs = inserter.insert();
+            extraStack = Math.max(extraStack, needs.extraStack());
+            minStack = Math.max(minStack, needs.minStack());
+            minLocals = Math.max(minLocals, needs.minLocals());
+        }
+        method.maxStack = Math.max(method.maxStack + extraStack, minStack);
+        method.maxLocals = minLocals;
+    }
+}
