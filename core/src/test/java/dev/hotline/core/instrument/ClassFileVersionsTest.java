@@ -2,13 +2,10 @@ package dev.hotline.core.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-<<<<<<< HEAD
 import dev.hotline.core.capture.InstanceSizes;
 import dev.hotline.core.capture.RuntimeSnapshot;
-=======
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
->>>>>>> p2-probe-seam
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.Profile;
