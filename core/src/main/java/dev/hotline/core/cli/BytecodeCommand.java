@@ -70,8 +70,11 @@ final class BytecodeCommand implements Callable<Integer> {
     @Option(names = "--side-by-side", description = "Original and instrumented code in two columns (default: one column, inserted rows marked +).")
     boolean sideBySide;
 
+    /** The listing's formats (not those of a report: the listing is not a profile). */
+    enum ListingFormat { TEXT, JSON }
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-    ReportOptions.Format format;
+    ListingFormat format;
 
     @Override
     public Integer call() throws IOException {
@@ -113,7 +116,7 @@ final class BytecodeCommand implements Callable<Integer> {
                 return HotlineCli.EXIT_BAD_INPUT;
             }
         }
-        if (format == ReportOptions.Format.JSON) {
+        if (format == ListingFormat.JSON) {
             BytecodeReport.json(binaryName, methods, limits, out);
         } else {
             BytecodeReport.text(binaryName, methods, sideBySide, limits, out);

@@ -66,8 +66,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         MethodSelection selection = methods == null ? null : MethodSelection.parse(String.join(":", methods));
-        Profile b = ReportOptions.load(baseline, err);
-        Profile c = b == null ? null : ReportOptions.load(current, err);
+        Profile b = DumpFile.read(baseline, err);
+        Profile c = b == null ? null : DumpFile.read(current, err);
         if (c == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }

@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         SourceLookup sources = SourceLookup.of(
                 jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
-        return report.printWithProbeViews(dump, lines || lineHits, alloc, sources, out, err);
+        return report.write(dump, report.afterRun(sources, lines || lineHits, alloc), null, spec);
     }
 
     private static Path defaultDemoJar(Path agentJar) {

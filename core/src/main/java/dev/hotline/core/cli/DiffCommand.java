@@ -49,8 +49,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Profile b = ReportOptions.load(before, err);
-        Profile a = b == null ? null : ReportOptions.load(after, err);
+        Profile b = DumpFile.read(before, err);
+        Profile a = b == null ? null : DumpFile.read(after, err);
         if (a == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }

@@ -90,8 +90,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
-        int reportCode = report.printWithProbeViews(dump, lines != null || lineHits != null, alloc != null, SourceLookup.of(sourcePath),
-                stdout, err);
+        int reportCode = report.write(dump, report.afterRun(SourceLookup.of(sourcePath), lines != null || lineHits != null,
+                alloc != null), null, spec);
         return exitCode != 0 ? exitCode : reportCode;
     }
 }

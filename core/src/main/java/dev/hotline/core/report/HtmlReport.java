@@ -6,6 +6,7 @@ import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * and the allocation view. Charts are inline SVG drawn here; the only script sorts the table and
  * zooms the flame graph.
  */
-public final class HtmlReport {
+public final class HtmlReport implements ProfileRenderer {
 
     private static final int PLOTTED_METHODS = 12;
 
@@ -32,7 +33,9 @@ public final class HtmlReport {
         this.sources = sources;
     }
 
-    public void render(Profile profile, String source, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(MethodSort.TOTTIME.comparator());
         out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hotline report: "

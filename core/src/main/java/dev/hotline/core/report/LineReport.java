@@ -4,6 +4,7 @@ import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Line Contents, for every line from the first to the last line that ran. % Time is the line's
  * share of the method's line time (the sum over its lines).
  */
-public final class LineReport {
+public final class LineReport implements ProfileRenderer {
 
     private final MethodSelection methods;
     private final SourceLookup sources;
@@ -35,7 +36,9 @@ public final class LineReport {
         return sorted;
     }
 
-    public void render(Profile profile, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         Map<MethodRef, List<LineProfile>> byMethod = new LinkedHashMap<>();
         for (LineProfile line : inSourceOrder(profile.lines())) {
             MethodRef m = line.line().method();

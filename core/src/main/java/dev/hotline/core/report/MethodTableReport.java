@@ -3,6 +3,7 @@ package dev.hotline.core.report;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The cProfile-style method table: ncalls, tottime, percall, cumtime, percall, p50, p99, max,
  * method; plus a "thrown" column when any call ended by an exception.
  */
-public final class MethodTableReport {
+public final class MethodTableReport implements ProfileRenderer {
 
     private final MethodSort sort;
     private final int top;
@@ -23,7 +24,9 @@ public final class MethodTableReport {
         this.top = top;
     }
 
-    public void render(Profile profile, String source, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(sort.comparator());
         header(profile, source, methods, out);

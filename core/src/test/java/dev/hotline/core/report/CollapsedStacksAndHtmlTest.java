@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +13,10 @@ class CollapsedStacksAndHtmlTest {
 
     @Test
     void collapsed_stacks_give_every_path_its_self_time() {
-        StringWriter out = new StringWriter();
-        CollapsedStacks.render(SampleProfiles.threeLevels(), new PrintWriter(out));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CollapsedStacks().render(SampleProfiles.threeLevels(), "sample.hotline", out);
 
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).contains(
                 "com.acme.App.main 1000000",
                 "com.acme.App.main;com.acme.Service$Worker.handle 3000000",
@@ -28,9 +28,9 @@ class CollapsedStacksAndHtmlTest {
     @Test
     void the_html_report_is_one_page_with_the_table_the_flame_graph_and_plots() {
         Profile profile = SampleProfiles.threeLevels();
-        StringWriter out = new StringWriter();
-        new HtmlReport(SourceLookup.of(null)).render(profile, "sample.hotline", new PrintWriter(out));
-        String html = out.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReport(SourceLookup.of(null)).render(profile, "sample.hotline", out);
+        String html = out.toString(StandardCharsets.UTF_8);
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>" + System.lineSeparator())
                 .contains("id=\"method-table\"", "<svg id=\"flame\"", "class=\"chart\"", "com.acme.Parser.parse(int)")

@@ -11,8 +11,9 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,20 +190,21 @@ class JsonReportTest {
 
     @Test
     void the_output_is_one_json_object_ending_in_a_line_separator() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new JsonReport(MethodSort.TOTTIME).render(SampleProfiles.threeLevels(), out);
+        new JsonReport(MethodSort.TOTTIME).render(SampleProfiles.threeLevels(), "sample.hotline", out);
 
-        assertThat(out.toString()).startsWith("{").endsWith("}" + System.lineSeparator());
-        assertThat(JsonParser.parseString(out.toString()).isJsonObject()).isTrue();
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{").endsWith("}" + System.lineSeparator());
+        assertThat(JsonParser.parseString(json).isJsonObject()).isTrue();
     }
 
     // --- helpers
 
     private static JsonObject render(Profile profile, MethodSort sort) throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReport(sort).render(profile, out);
-        return JsonParser.parseString(out.toString()).getAsJsonObject();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReport(sort).render(profile, "sample.hotline", out);
+        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
     private static JsonObject methodObject(JsonObject report, MethodRef ref) {

@@ -8,8 +8,8 @@ import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
 import dev.hotline.core.profile.SessionKeys;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -183,9 +183,9 @@ class MethodTableReportTest {
     // --- helpers
 
     private static String render(Profile profile, MethodSort sort, int top) {
-        StringWriter out = new StringWriter();
-        new MethodTableReport(sort, top).render(profile, "run.hotline", new PrintWriter(out));
-        return out.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new MethodTableReport(sort, top).render(profile, "run.hotline", out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String headerLine(String report) {
