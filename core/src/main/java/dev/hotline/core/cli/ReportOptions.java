@@ -1,5 +1,6 @@
 package dev.hotline.core.cli;
 
+import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.Format;
@@ -38,14 +39,14 @@ final class ReportOptions {
 
     /**
      * The settings of record and demo after the run: the method table, then the line tables and the
-     * allocation view of the probes that were on.
+     * allocation view of the probes the run's agent options turned on.
      */
-    ReportSettings afterRun(SourceLookup sources, boolean lines, boolean allocations) {
+    ReportSettings afterRun(SourceLookup sources, AgentOptions run) {
         Set<ReportSettings.TextView> views = EnumSet.of(ReportSettings.TextView.METHODS);
-        if (lines) {
+        if (!run.lines().isEmpty() || !run.lineHits().isEmpty()) {
             views.add(ReportSettings.TextView.LINES);
         }
-        if (allocations) {
+        if (!run.alloc().isEmpty()) {
             views.add(ReportSettings.TextView.ALLOCATIONS);
         }
         return settings(sources, views, null);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The agent's options, {@code key=value} pairs separated by commas (DESIGN.md, "Agent options").
@@ -63,12 +64,11 @@ public final class AgentOptions {
                 String value = pair.substring(eq + 1).trim();
                 if (!KEYS.contains(key)) {
                     problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
-                } else if (key.equals(LOG) && !LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
-                    problems.add("ignoring log=" + value + ": expected one of error, warn, info, debug");
-                } else if (key.equals(MAX_METHODS) && !value.matches("[1-9][0-9]{0,8}")) {
-                    problems.add("ignoring maxmethods=" + value + ": expected a whole number from 1 to 999999999");
-                } else if (key.equals(INTERVAL) && parseDuration(value) == null) {
-                    problems.add("ignoring interval=" + value + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
+                    continue;
+                }
+                String invalid = invalid(key, value);
+                if (invalid != null) {
+                    problems.add("ignoring " + key + "=" + value + ": " + invalid);
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
                 } else {
@@ -77,6 +77,31 @@ public final class AgentOptions {
             }
         }
         return new AgentOptions(raw, values, Collections.unmodifiableList(problems));
+    }
+
+    /**
+     * Options from key/value pairs in their order, as a command line builds them; null values are
+     * left out. {@link #raw()} is then the option string for {@code -javaagent:}.
+     */
+    public static AgentOptions of(Map<String, String> values) {
+        StringJoiner raw = new StringJoiner(",");
+        values.forEach((key, value) -> {
+            if (value != null) {
+                raw.add(key + "=" + value);
+            }
+        });
+        return parse(raw.toString());
+    }
+
+    /** What is wrong with {@code value} for {@code key} ("expected ..."), or null if the agent takes it. */
+    public static String invalid(String key, String value) {
+        return switch (key) {
+            case LOG -> LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT)) ? null : "expected one of error, warn, info, debug";
+            case MAX_METHODS -> value.matches("[1-9][0-9]{0,8}") ? null : "expected a whole number from 1 to 999999999";
+            case INTERVAL -> parseDuration(value) != null ? null
+                    : "expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)";
+            default -> null;
+        };
     }
 
     private static List<String> sorted(Set<String> keys) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentOptionsTest {
@@ -155,6 +157,35 @@ class AgentOptionsTest {
     @Test
     void raw_keeps_the_options_as_given() {
         assertThat(AgentOptions.parse(" includes=com.acme.*,nonsense ").raw()).isEqualTo("includes=com.acme.*,nonsense");
+    }
+
+    @Test
+    void of_joins_the_pairs_in_their_order_and_leaves_out_null_values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(AgentOptions.INCLUDES, "com.acme.*");
+        values.put(AgentOptions.EXCLUDES, null);
+        values.put(AgentOptions.LINES, "com.acme.Hot#loop");
+        values.put(AgentOptions.OUT, "/tmp/run-%p.hotline");
+
+        AgentOptions options = AgentOptions.of(values);
+
+        assertThat(options.raw()).isEqualTo("includes=com.acme.*,lines=com.acme.Hot#loop,out=/tmp/run-%p.hotline");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.lines().selects("com.acme.Hot", "loop")).isTrue();
+        assertThat(options.out(7)).isEqualTo(Path.of("/tmp/run-7.hotline"));
+    }
+
+    @Test
+    void invalid_says_what_the_agent_expects_of_a_value_and_the_same_words_end_its_problem() {
+        assertThat(AgentOptions.invalid(AgentOptions.LOG, "loud")).isEqualTo("expected one of error, warn, info, debug");
+        assertThat(AgentOptions.invalid(AgentOptions.MAX_METHODS, "0")).startsWith("expected a whole number");
+        assertThat(AgentOptions.invalid(AgentOptions.INTERVAL, "5ms")).startsWith("expected a duration");
+        for (String fine : new String[] {"log=DEBUG", "maxmethods=1", "interval=10ms", "includes=whatever", "out=x"}) {
+            String[] pair = fine.split("=");
+            assertThat(AgentOptions.invalid(pair[0], pair[1])).as(fine).isNull();
+        }
+        assertThat(AgentOptions.parse("interval=5ms").problems())
+                .containsExactly("ignoring interval=5ms: " + AgentOptions.invalid(AgentOptions.INTERVAL, "5ms"));
     }
 
     @Test
