@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The agent's options, {@code key=value} pairs separated by commas (DESIGN.md, "Agent options").
+ * The agent's options, {@code key=value} pairs separated by commas; the README's "Agent options"
+ * lists them.
  * Parsing never throws: an unknown key or a malformed pair becomes a {@linkplain #problems()
  * problem} (one line for the user) and the defaults stand, so a typo never stops the application.
  */

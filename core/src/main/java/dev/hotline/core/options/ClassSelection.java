@@ -22,12 +22,8 @@ public final class ClassSelection {
     private final MethodSelection lineHits;
 
     /** @param includes null for the default: every class */
-    public ClassSelection(ClassPattern includes, ClassPattern excludes, MethodSelection lines, MethodSelection allocations) {
-        this(includes, excludes, lines, allocations, MethodSelection.none());
-    }
-
-    public ClassSelection(ClassPattern includes, ClassPattern excludes, MethodSelection lines, MethodSelection allocations,
-                          MethodSelection lineHits) {
+    private ClassSelection(ClassPattern includes, ClassPattern excludes, MethodSelection lines, MethodSelection allocations,
+                           MethodSelection lineHits) {
         this.includes = includes;
         this.excludes = excludes;
         this.lines = lines;

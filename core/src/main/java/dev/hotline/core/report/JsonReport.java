@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as one JSON object, with exactly the field names of the version-1 contract in
- * DESIGN.md. Fields may be added; none is renamed or changes meaning within version 1.
+ * The report as one JSON object, with exactly the field names of the version-1 contract in the
+ * README's "Report JSON". Fields may be added; none is renamed or changes meaning within version 1.
  */
 public final class JsonReport implements ProfileRenderer {
 

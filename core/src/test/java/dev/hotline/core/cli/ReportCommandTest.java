@@ -146,6 +146,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void diff_of_two_dumps_without_methods_prints_the_header_alone() throws IOException {
+        Path empty = dir.resolve("empty-run.hotline");
+        DumpWriter.writeAtomically(SampleProfiles.empty(), empty);
+
+        Result result = run("diff", empty.toString(), empty.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out.lines()).contains("calls  p50    p99    total  self  method");
+    }
+
+    @Test
+    void diff_aligns_its_columns_and_names_start_in_one_column() {
+        Result result = run("diff", dump.toString(), dump.toString());
+
+        List<String> rows = result.out.lines().filter(l -> l.contains("com.acme.") || l.endsWith("method")).toList();
+        assertThat(rows).hasSize(5);
+        int column = rows.get(0).indexOf("method");
+        assertThat(rows).allSatisfy(r -> assertThat(r.indexOf(r.endsWith("method") ? "method" : "com.acme.")).isEqualTo(column));
+        assertThat(result.out).contains("300 -> 300").contains("~ +0%");
+    }
+
+    @Test
     void a_garbage_file_exits_2_with_one_line_and_no_stack_trace() throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.hotline"), "#!/bin/sh\necho this is not a dump\n");
 

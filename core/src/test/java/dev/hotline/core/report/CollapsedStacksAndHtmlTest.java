@@ -6,7 +6,11 @@ import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CollapsedStacksAndHtmlTest {
@@ -37,5 +41,24 @@ class CollapsedStacksAndHtmlTest {
                 .doesNotContain("http://", "https://");
         // boxes narrower than a third of a pixel are left out: main, handle and parse under handle remain
         assertThat(html.split("<g class=\"f\"", -1)).hasSize(4);
+    }
+
+    @Test
+    void every_link_of_the_navigation_leads_to_a_heading_of_the_page() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReport(SourceLookup.of(null)).render(SampleProfiles.threeLevels(), "sample.hotline", out);
+        String html = out.toString(StandardCharsets.UTF_8);
+
+        String nav = html.substring(html.indexOf("<nav>"), html.indexOf("</nav>"));
+        Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(nav);
+        List<String> targets = new ArrayList<>();
+        while (link.find()) {
+            targets.add(link.group(1));
+        }
+        assertThat(targets).containsExactly("methods", "flame-graph", "latency", "lines", "allocations");
+        for (String target : targets) {
+            assertThat(html).as("#%s", target).contains("<h2 id=\"" + target + "\"");
+            assertThat(html.split("id=\"" + target + "\"", -1)).as("elements with id %s", target).hasSize(2);
+        }
     }
 }

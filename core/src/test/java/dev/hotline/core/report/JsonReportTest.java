@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
 
-    /** The method fields of the version-1 contract in DESIGN.md. */
+    /** The method fields of the version-1 contract (README, "Report JSON"). */
     private static final List<String> METHOD_FIELDS = List.of("class", "method", "descriptor", "calls", "exceptions",
             "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos");
     private static final List<String> EDGE_FIELDS = List.of("caller", "callee", "calls", "totalNanos");
