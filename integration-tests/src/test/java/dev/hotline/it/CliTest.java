@@ -103,6 +103,41 @@ class CliTest {
     }
 
     @Test
+    void demo_takes_the_agent_flags_of_record_and_a_bare_flag_means_the_demo() throws Exception {
+        Path out = ChildJvm.dumpPath("demo");
+        ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "40", "--max-iter", "20",
+                "--demo-jar", ChildJvm.DEMO_JAR.toAbsolutePath().toString(), "-o", out.toString(),
+                "--linehits", "--alloc", "--excludes", "dev.hotline.demo.Grid", "--top", "0");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("=includes=dev.hotline.demo.*,excludes=dev.hotline.demo.Grid,"
+                + "alloc=dev.hotline.demo.*,linehits=dev.hotline.demo.*,out=" + out.toAbsolutePath());
+        assertThat(result.stdout()).contains("dev.hotline.demo.PrimitiveJulia.iterate(double, double, double, double, int)",
+                "Hits only (linehits=)", "Allocations the bytecode performs", "double[]")
+                .doesNotContain("dev.hotline.demo.Grid.");
+        assertThat(out).exists();
+    }
+
+    @Test
+    void a_bad_agent_flag_stops_record_before_it_runs_anything() throws Exception {
+        ChildJvm.Result result = hotline("record", "--interval", "soon", "--", JDK.java().toString(), "-version");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).first().asString().isEqualTo("hotline record: --interval soon: expected a duration such as"
+                + " 500ms, 10s, 5m or 1h (at least 10ms)");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void bytecode_of_a_class_the_agent_never_instruments_says_why() throws Exception {
+        ChildJvm.Result result = hotline("bytecode", "dev.hotline.core.cli.HotlineCli", "--jar",
+                ChildJvm.AGENT_JAR.toAbsolutePath().toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).startsWith("The agent never instruments dev.hotline.core.cli.HotlineCli: it is one of hotline's own classes");
+    }
+
+    @Test
     void bytecode_of_a_class_that_does_not_exist_gives_one_line_and_exit_code_2() throws Exception {
         ChildJvm.Result result = hotline("bytecode", "dev.hotline.demo.NoSuchClass", "--jar",
                 ChildJvm.DEMO_JAR.toAbsolutePath().toString());

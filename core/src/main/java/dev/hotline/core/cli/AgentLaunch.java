@@ -1,10 +1,10 @@
 package dev.hotline.core.cli;
 
+import dev.hotline.core.options.AgentOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Runs a command with the agent attached and waits for it. A {@code java} command gets a
@@ -14,22 +14,15 @@ import java.util.StringJoiner;
 final class AgentLaunch {
 
     private final Path agentJar;
-    private final StringJoiner options = new StringJoiner(",");
+    private final AgentOptions options;
 
-    AgentLaunch(Path agentJar) {
+    AgentLaunch(Path agentJar, AgentOptions options) {
         this.agentJar = agentJar;
-    }
-
-    AgentLaunch option(String key, String value) {
-        if (value != null) {
-            options.add(key + "=" + value);
-        }
-        return this;
+        this.options = options;
     }
 
     String agentArgument() {
-        String opts = options.toString();
-        return "-javaagent:" + agentJar + (opts.isEmpty() ? "" : "=" + opts);
+        return "-javaagent:" + agentJar + (options.raw().isEmpty() ? "" : "=" + options.raw());
     }
 
     static boolean isJava(String executable) {

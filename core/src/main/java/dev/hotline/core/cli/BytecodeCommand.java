@@ -5,9 +5,8 @@ import dev.hotline.core.bytecode.BytecodeReport;
 import dev.hotline.core.bytecode.ClassBytesLocator;
 import dev.hotline.core.bytecode.InliningLimits;
 import dev.hotline.core.bytecode.MethodListing;
-import dev.hotline.core.options.ClassPattern;
+import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.options.ClassSelection;
-import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "instrumented instructions with source lines, inserted code marked and every probe named,",
             "sizes before -> after, and warnings about HotSpot's inlining and size limits.",
             "Runs exactly the agent's transformation for the options given; no class is loaded.",
+            "--lines, --linehits and --alloc without METHODS mean CLASS.",
             "",
             "Example: hotline bytecode dev.hotline.demo.Complex multiply --jar hotline-demo.jar --alloc 'dev.hotline.demo.*'"})
 final class BytecodeCommand implements Callable<Integer> {
@@ -51,32 +52,24 @@ final class BytecodeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--includes", paramLabel = "PATTERNS", description = "As the agent's includes= (default: every class).")
-    String includes;
-
-    @Option(names = "--excludes", paramLabel = "PATTERNS", description = "As the agent's excludes=.")
-    String excludes;
-
-    @Option(names = "--lines", paramLabel = "METHODS", description = "As the agent's lines=: methods that also get line probes.")
-    String lines;
-
-    @Option(names = "--linehits", paramLabel = "METHODS",
-            description = "As the agent's linehits=: methods whose lines are counted without times.")
-    String lineHits;
-
-    @Option(names = "--alloc", paramLabel = "METHODS", description = "As the agent's alloc=: methods whose allocations are counted.")
-    String alloc;
+    @Mixin
+    AgentFlags agent = new AgentFlags();
 
     @Option(names = "--side-by-side", description = "Original and instrumented code in two columns (default: one column, inserted rows marked +).")
     boolean sideBySide;
 
+    /** The listing's formats (not those of a report: the listing is not a profile). */
+    enum ListingFormat { TEXT, JSON }
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-    ReportOptions.Format format;
+    ListingFormat format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String binaryName = className.replace('/', '.');
+        AgentOptions options = agent.options(binaryName, null);
         ClassBytesLocator locator = ClassBytesLocator.ofClassPath(source.jar != null ? source.jar : source.classPath);
         for (var missing : locator.missingEntries()) {
             err.println("hotline bytecode: warning: " + missing + " does not exist");
@@ -92,20 +85,17 @@ final class BytecodeCommand implements Callable<Integer> {
             err.println("hotline bytecode: class " + className + " not found in " + (source.jar != null ? source.jar : source.classPath));
             return HotlineCli.EXIT_BAD_INPUT;
         }
-        MethodSelection lineSelection = lines == null ? MethodSelection.none() : MethodSelection.parse(lines);
-        MethodSelection allocSelection = alloc == null ? MethodSelection.none() : MethodSelection.parse(alloc);
-        MethodSelection hitSelection = lineHits == null ? MethodSelection.none() : MethodSelection.parse(lineHits);
-        String binaryName = className.replace('/', '.');
-        ClassPattern timers = includes == null ? null : ClassPattern.parse(includes);
-        ClassSelection classes = new ClassSelection(timers, excludes == null ? ClassPattern.none() : ClassPattern.parse(excludes),
-                lineSelection, allocSelection, hitSelection);
-        if (!classes.selects(binaryName)) {
+        String never = ClassSelection.neverInstrumented(binaryName);
+        if (never != null) {
+            out.println("The agent never instruments " + binaryName + ": " + never + ".");
+            return 0;
+        }
+        if (!ClassSelection.of(options).selects(binaryName)) {
             out.println("With these options the agent leaves " + binaryName + " unchanged (not in includes=, or in excludes=).");
             return 0;
         }
         InliningLimits limits = InliningLimits.ofRunningJvm();
-        List<MethodListing> methods = new BytecodeComparison(limits).compare(bytes.get(),
-                new ProbeSelection(timers, lineSelection, hitSelection, allocSelection));
+        List<MethodListing> methods = new BytecodeComparison(limits).compare(bytes.get(), ProbeSelection.of(options));
         if (methodName != null) {
             methods = methods.stream().filter(m -> m.method().name().equals(methodName)).toList();
             if (methods.isEmpty()) {
@@ -113,7 +103,7 @@ final class BytecodeCommand implements Callable<Integer> {
                 return HotlineCli.EXIT_BAD_INPUT;
             }
         }
-        if (format == ReportOptions.Format.JSON) {
+        if (format == ListingFormat.JSON) {
             BytecodeReport.json(binaryName, methods, limits, out);
         } else {
             BytecodeReport.text(binaryName, methods, sideBySide, limits, out);

@@ -5,7 +5,6 @@ import dev.hotline.core.compare.Metric;
 import dev.hotline.core.compare.ProfileComparison;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.report.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +65,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         MethodSelection selection = methods == null ? null : MethodSelection.parse(String.join(":", methods));
-        Profile b = ReportOptions.load(baseline, err);
-        Profile c = b == null ? null : ReportOptions.load(current, err);
+        Profile b = DumpFile.read(baseline, err);
+        Profile c = b == null ? null : DumpFile.read(current, err);
         if (c == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }
@@ -85,10 +84,9 @@ final class CheckCommand implements Callable<Integer> {
                 double relative = change.relative(metric);
                 boolean beyondNoise = metric == Metric.MAX || change.significant(metric);
                 if (relative > limit.getValue() && beyondNoise) {
-                    boolean time = metric != Metric.CALLS;
                     failures.add(String.format(Locale.ROOT, "%s: %s %s -> %s (%+.0f%%, limit +%.0f%%)",
                             change.method().displayName(), metric.label(),
-                            show(metric.of(change.before()), time), show(metric.of(change.after()), time),
+                            metric.format(metric.of(change.before())), metric.format(metric.of(change.after())),
                             100 * relative, 100 * limit.getValue()));
                 }
             }
@@ -106,10 +104,6 @@ final class CheckCommand implements Callable<Integer> {
         failures.forEach(f -> out.println("  " + f));
         out.flush();
         return 1;
-    }
-
-    private static String show(double value, boolean time) {
-        return time ? Durations.format(value) : Long.toString((long) value);
     }
 
     private static String describe(Map<Metric, Double> maxima) {

@@ -1,5 +1,6 @@
 package dev.hotline.core.cli;
 
+import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the Julia-set demo of High Performance Python under the agent and print its report.", "", "Run the Julia-set demo of High Performance Python under the agent and print",
             "its method table. The boxed implementation makes a Complex object per operation,",
-            "as the book's pure-Python version does: 33,219,980 multiplies and adds."})
+            "as the book's pure-Python version does: 33,219,980 multiplies and adds.",
+            "--lines, --linehits and --alloc without METHODS mean the demo's classes, dev.hotline.demo.*."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_JAR_PROPERTY = "hotline.demo.jar";
+
+    /** What the demo times, and what a bare --lines, --linehits or --alloc selects. */
+    static final String DEMO_CLASSES = "dev.hotline.demo.*";
 
     enum Implementation { BOXED, PRIMITIVE, PARALLEL }
 
@@ -38,16 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-iter", defaultValue = "300", description = "Iteration limit per point (default: ${DEFAULT-VALUE}).")
     int maxIter;
 
-    @Option(names = "--lines", description = "Also record line probes in the demo and print line_profiler-style tables.")
-    boolean lines;
-
-    @Option(names = "--linehits", description = "Count the demo's line hits without timing them (cheaper than --lines; "
-            + "no clock read per line) and print the line tables.")
-    boolean lineHits;
-
-    @Option(names = "--alloc", description = "Also count the demo's allocations and print the allocation view.")
-    boolean alloc;
-
     @Option(names = {"-o", "--output"}, defaultValue = "hotline-demo.hotline", paramLabel = "FILE",
             description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -56,34 +51,33 @@ final class DemoCommand implements Callable<Integer> {
     Path demoJar;
 
     @Mixin
+    AgentRunFlags agent = new AgentRunFlags();
+
+    @Mixin
     ReportOptions report = new ReportOptions();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path agent = AgentJar.locate();
-        Path jar = demoJar != null ? demoJar : defaultDemoJar(agent);
+        Path agentJar = AgentJar.locate();
+        Path jar = demoJar != null ? demoJar : defaultDemoJar(agentJar);
         if (!Files.isRegularFile(jar)) {
             err.println("hotline demo: no demo jar at " + jar + " (build it with ./mvnw -B package, or pass --demo-jar)");
             return HotlineCli.EXIT_BAD_INPUT;
         }
-        Path dump = output.toAbsolutePath();
+        AgentOptions options = agent.options(DEMO_CLASSES, DEMO_CLASSES, output);
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(),
                 "--impl", implementation.name().toLowerCase(java.util.Locale.ROOT),
                 "--width", Integer.toString(width),
                 "--max-iter", Integer.toString(maxIter)));
-        AgentLaunch launch = new AgentLaunch(agent)
-                .option("includes", "dev.hotline.demo.*")
-                .option("lines", lines ? "dev.hotline.demo.*" : null)
-                .option("alloc", alloc ? "dev.hotline.demo.*" : null)
-                .option("linehits", lineHits ? "dev.hotline.demo.*" : null)
-                .option("out", dump.toString());
+        AgentLaunch launch = new AgentLaunch(agentJar, options);
         out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
         out.flush();
-        int exitCode = AgentLaunch.waitFor(launch.start(command));
+        Process process = launch.start(command);
+        int exitCode = AgentLaunch.waitFor(process);
         if (exitCode != 0) {
             err.println("hotline demo: the demo failed with exit code " + exitCode);
             return exitCode;
@@ -91,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         SourceLookup sources = SourceLookup.of(
                 jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
-        return report.printWithProbeViews(dump, lines || lineHits, alloc, sources, out, err);
+        return report.write(options.out(process.pid()), report.afterRun(sources, options), null, spec);
     }
 
     private static Path defaultDemoJar(Path agentJar) {

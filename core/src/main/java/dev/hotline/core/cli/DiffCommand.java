@@ -10,6 +10,7 @@ import dev.hotline.core.report.LineReport;
 import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.Durations;
+import dev.hotline.core.report.TextTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Profile b = ReportOptions.load(before, err);
-        Profile a = b == null ? null : ReportOptions.load(after, err);
+        Profile b = DumpFile.read(before, err);
+        Profile a = b == null ? null : DumpFile.read(after, err);
         if (a == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }
@@ -59,18 +60,13 @@ final class DiffCommand implements Callable<Integer> {
         out.println("  ~ = within noise (the 95% confidence intervals overlap); + / - = beyond it;"
                 + " ? = fewer than " + MIN_CALLS + " calls, not judged");
         out.println();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"calls", "p50", "", "p99", "", "total", "self", "method"});
+        TextTable table = new TextTable().row("calls", "p50", "", "p99", "", "total", "self", "method");
         int shown = top > 0 ? Math.min(top, changes.size()) : changes.size();
         for (MethodChange c : changes.subList(0, shown)) {
-            rows.add(new String[] {
-                pair(c, Metric.CALLS, false),
-                pair(c, Metric.P50, true), change(c, Metric.P50),
-                pair(c, Metric.P99, true), change(c, Metric.P99),
-                pair(c, Metric.TOTAL, true), pair(c, Metric.SELF, true),
-                c.method().displayName()});
+            table.row(pair(c, Metric.CALLS), pair(c, Metric.P50), change(c, Metric.P50), pair(c, Metric.P99), change(c, Metric.P99),
+                    pair(c, Metric.TOTAL), pair(c, Metric.SELF), c.method().displayName());
         }
-        print(rows, out);
+        table.print(out);
         if (shown < changes.size()) {
             out.println("(" + (changes.size() - shown) + " more methods; --top 0 shows all)");
         }
@@ -80,14 +76,10 @@ final class DiffCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String pair(MethodChange c, Metric metric, boolean time) {
-        String b = c.before() == null ? "-" : value(metric.of(c.before()), time);
-        String a = c.after() == null ? "-" : value(metric.of(c.after()), time);
+    private static String pair(MethodChange c, Metric metric) {
+        String b = c.before() == null ? "-" : metric.format(metric.of(c.before()));
+        String a = c.after() == null ? "-" : metric.format(metric.of(c.after()));
         return b + " -> " + a;
-    }
-
-    private static String value(double v, boolean time) {
-        return time ? Durations.format(v) : Long.toString((long) v);
     }
 
     private static String change(MethodChange c, Metric metric) {
@@ -102,22 +94,6 @@ final class DiffCommand implements Callable<Integer> {
         String mark = tooFew ? "?" : !c.significant(metric) ? "~" : relative > 0 ? "+" : relative < 0 ? "-" : "=";
         String percent = Double.isInfinite(relative) ? "inf" : String.format(Locale.ROOT, "%+.0f%%", 100 * relative);
         return mark + " " + percent;
-    }
-
-    private static void print(List<String[]> rows, PrintWriter out) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length - 1; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length - 1; i++) {
-                line.append(String.format(Locale.ROOT, "%" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.append(row[row.length - 1]));
-        }
     }
 
     /** Lines recorded in both runs whose hits or time per hit changed beyond noise. */

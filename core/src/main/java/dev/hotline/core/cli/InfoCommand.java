@@ -28,7 +28,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Profile profile = ReportOptions.load(dump, spec.commandLine().getErr());
+        Profile profile = DumpFile.read(dump, spec.commandLine().getErr());
         if (profile == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }

@@ -34,7 +34,7 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Profile> profiles = new ArrayList<>();
         for (int i = 0; i < dumps.size(); i++) {
-            Profile profile = ReportOptions.load(dumps.get(i), err);
+            Profile profile = DumpFile.read(dumps.get(i), err);
             if (profile == null) {
                 return HotlineCli.EXIT_BAD_INPUT;
             }

@@ -1,13 +1,11 @@
 package dev.hotline.core.cli;
 
 import dev.hotline.core.options.MethodSelection;
-import dev.hotline.core.profile.Profile;
-import dev.hotline.core.report.AllocationReport;
-import dev.hotline.core.report.LineReport;
+import dev.hotline.core.report.ReportSettings;
 import dev.hotline.core.report.SourceLookup;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,27 +47,18 @@ final class ReportCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        report.sourcePath = sourcePath;
-        if (alloc) {
-            report.allocationReport = new AllocationReport(report.top, SourceLookup.of(sourcePath));
-        }
+    public Integer call() {
+        Set<ReportSettings.TextView> views = EnumSet.noneOf(ReportSettings.TextView.class);
         if (lines != null) {
-            report.lineReport = new LineReport(lines.equals("*") ? null : MethodSelection.parse(lines), SourceLookup.of(sourcePath));
+            views.add(ReportSettings.TextView.LINES);
         }
-        if (output == null) {
-            return report.print(dump, spec.commandLine().getOut(), err);
+        if (alloc) {
+            views.add(ReportSettings.TextView.ALLOCATIONS);
         }
-        Profile profile = ReportOptions.load(dump, err); // before creating the output: a bad dump leaves no file
-        if (profile == null) {
-            return HotlineCli.EXIT_BAD_INPUT;
+        if (views.isEmpty()) {
+            views.add(ReportSettings.TextView.METHODS);
         }
-        try (PrintWriter out = ReportOptions.fileWriter(output)) {
-            return report.render(profile, dump, out, err);
-        } catch (IOException e) {
-            err.println("hotline: cannot write " + output + ": " + HotlineCli.describe(e));
-            return HotlineCli.EXIT_BAD_INPUT;
-        }
+        MethodSelection lineMethods = lines == null || lines.equals("*") ? null : MethodSelection.parse(lines);
+        return report.write(dump, report.settings(SourceLookup.of(sourcePath), views, lineMethods), output, spec);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotline.core.compare;
 
 import dev.hotline.core.profile.MethodProfile;
+import dev.hotline.core.report.Durations;
 import java.util.Locale;
 
 /** What diff and check compare per method. */
@@ -19,6 +20,11 @@ public enum Metric {
             case TOTAL -> m.totalNanos();
             case SELF -> m.selfNanos();
         };
+    }
+
+    /** A value of this metric as people read it: calls as a whole number, the rest as a duration. */
+    public String format(double value) {
+        return this == CALLS ? Long.toString((long) value) : Durations.format(value);
     }
 
     /** The percentile for P50/P90/P99, else NaN. */

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
- * The agent's options, {@code key=value} pairs separated by commas (DESIGN.md, "Agent options").
+ * The agent's options, {@code key=value} pairs separated by commas; the README's "Agent options"
+ * lists them.
  * Parsing never throws: an unknown key or a malformed pair becomes a {@linkplain #problems()
  * problem} (one line for the user) and the defaults stand, so a typo never stops the application.
  */
@@ -68,16 +70,11 @@ public final class AgentOptions {
                 String value = pair.substring(eq + 1).trim();
                 if (!KEYS.contains(key)) {
                     problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
-                } else if (key.equals(LOG) && !LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
-                    problems.add("ignoring log=" + value + ": expected one of error, warn, info, debug");
-                } else if (key.equals(MAX_METHODS) && !value.matches("[1-9][0-9]{0,8}")) {
-                    problems.add("ignoring maxmethods=" + value + ": expected a whole number from 1 to 999999999");
-                } else if (key.equals(INTERVAL) && parseDuration(value) == null) {
-                    problems.add("ignoring interval=" + value + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
-                } else if (key.equals(TIMING) && !value.equals("adaptive") && !value.equals("exact")) {
-                    problems.add("ignoring timing=" + value + ": expected adaptive (the default) or exact");
-                } else if (key.equals(BUDGET) && parsePercent(value) < 0) {
-                    problems.add("ignoring budget=" + value + ": expected a percentage from 0.1 to 100, such as 5 or 5%");
+                    continue;
+                }
+                String invalid = invalid(key, value);
+                if (invalid != null) {
+                    problems.add("ignoring " + key + "=" + value + ": " + invalid);
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
                 } else {
@@ -86,6 +83,35 @@ public final class AgentOptions {
             }
         }
         return new AgentOptions(raw, values, Collections.unmodifiableList(problems));
+    }
+
+    /**
+     * Options from key/value pairs in their order, as a command line builds them; null values are
+     * left out. {@link #raw()} is then the option string for {@code -javaagent:}.
+     */
+    public static AgentOptions of(Map<String, String> values) {
+        StringJoiner raw = new StringJoiner(",");
+        values.forEach((key, value) -> {
+            if (value != null) {
+                raw.add(key + "=" + value);
+            }
+        });
+        return parse(raw.toString());
+    }
+
+    /** What is wrong with {@code value} for {@code key} ("expected ..."), or null if the agent takes it. */
+    public static String invalid(String key, String value) {
+        return switch (key) {
+            case LOG -> LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT)) ? null : "expected one of error, warn, info, debug";
+            case MAX_METHODS -> value.matches("[1-9][0-9]{0,8}") ? null : "expected a whole number from 1 to 999999999";
+            case INTERVAL -> parseDuration(value) != null ? null
+                    : "expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)";
+            case TIMING -> value.equals("adaptive") || value.equals("exact") ? null
+                    : "expected adaptive (the default) or exact";
+            case BUDGET -> parsePercent(value) >= 0 ? null
+                    : "expected a percentage from 0.1 to 100, such as 5 or 5%";
+            default -> null;
+        };
     }
 
     private static List<String> sorted(Set<String> keys) {

@@ -39,11 +39,6 @@ public final class ClassPattern {
         return new ClassPattern(patterns, Pattern.compile(regex));
     }
 
-    /** Matches every name. */
-    public static ClassPattern all() {
-        return parse("*");
-    }
-
     /** Matches no name. */
     public static ClassPattern none() {
         return parse("");

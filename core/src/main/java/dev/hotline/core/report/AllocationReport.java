@@ -3,6 +3,7 @@ package dev.hotline.core.report;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * The allocation view: the top allocation sites (count, bytes, type, site), then per method a
  * memory_profiler-style listing of its lines with the allocations and bytes each performed.
  */
-public final class AllocationReport {
+public final class AllocationReport implements ProfileRenderer {
 
     private final int top;
     private final SourceLookup sources;
@@ -37,7 +38,9 @@ public final class AllocationReport {
         return sorted;
     }
 
-    public void render(Profile profile, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         List<AllocationProfile> sites = bySize(profile.allocations());
         if (sites.isEmpty()) {
             out.println("No allocation data. Allocation sites are counted in the methods the agent's alloc= option"

@@ -2,6 +2,7 @@ package dev.hotline.core.report;
 
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.Profile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,12 +12,11 @@ import java.util.Deque;
  * flamegraph.pl and speedscope. The value of a path is its self time in nanoseconds, so the widths
  * of a flame graph are exact times; every distinct path of instrumented calls is one line.
  */
-public final class CollapsedStacks {
+public final class CollapsedStacks implements ProfileRenderer {
 
-    private CollapsedStacks() {
-    }
-
-    public static void render(Profile profile, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         walk(profile.callTree(), new ArrayDeque<>(), out);
         out.flush();
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class FlameGraphSvg {
 
-    static final int WIDTH = 1200;
+    private static final int WIDTH = 1200;
     private static final int ROW = 18;
     private static final double MIN_WIDTH = 0.3;
 
@@ -30,19 +30,19 @@ final class FlameGraphSvg {
             return "<p>No completed calls to draw.</p>";
         }
         List<String> boxes = new ArrayList<>();
-        int depth = layout(root, 0, 0, WIDTH, total, boxes);
+        int depth = layout(root, 0, 0, total, boxes);
         int height = (depth + 1) * ROW + 4;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg id=\"flame\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>exact flame graph</title>",
                 WIDTH, height, WIDTH, height));
         for (String box : boxes) {
-            svg.append(box.replace("__Y__", "")).append('\n');
+            svg.append(box).append('\n');
         }
         return svg.append("</svg>").toString();
     }
 
     /** Lays out the children of {@code node} from x; returns the deepest depth drawn. */
-    private static int layout(CallTreeNode node, int depth, double x, double width, long total, List<String> boxes) {
+    private static int layout(CallTreeNode node, int depth, double x, long total, List<String> boxes) {
         int deepest = depth;
         List<CallTreeNode> children = new ArrayList<>(node.children());
         children.sort(Comparator.comparing(c -> c.method().key()));
@@ -51,7 +51,7 @@ final class FlameGraphSvg {
             double w = (double) child.totalNanos() / total * WIDTH;
             if (w >= MIN_WIDTH) {
                 boxes.add(box(child, cursor, depth, w));
-                deepest = Math.max(deepest, layout(child, depth + 1, cursor, w, total, boxes));
+                deepest = Math.max(deepest, layout(child, depth + 1, cursor, total, boxes));
             }
             cursor += w;
         }

@@ -6,10 +6,10 @@ import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
  * and the allocation view. Charts are inline SVG drawn here; the only script sorts the table and
  * zooms the flame graph.
  */
-public final class HtmlReport {
+public final class HtmlReport implements ProfileRenderer {
 
     private static final int PLOTTED_METHODS = 12;
 
@@ -32,14 +32,16 @@ public final class HtmlReport {
         this.sources = sources;
     }
 
-    public void render(Profile profile, String source, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(MethodSort.TOTTIME.comparator());
         out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hotline report: "
                 + Html.escape(source) + "</title><style>" + STYLE + "</style></head><body>");
         out.println("<h1>hotline report</h1><p class=\"src\">" + Html.escape(source) + "</p>");
         session(profile, out);
-        out.println("<nav><a href=\"#methods\">Methods</a> <a href=\"#flame\">Flame graph</a> <a href=\"#latency\">Latency</a>"
+        out.println("<nav><a href=\"#methods\">Methods</a> <a href=\"#flame-graph\">Flame graph</a> <a href=\"#latency\">Latency</a>"
                 + " <a href=\"#lines\">Lines</a> <a href=\"#allocations\">Allocations</a></nav>");
         methodTable(methods, out);
         out.println("<h2 id=\"flame-graph\">Flame graph <small>exact: every call counted, widths are inclusive time;"
@@ -124,39 +126,31 @@ public final class HtmlReport {
 
     private void lines(Profile profile, PrintWriter out) {
         out.println("<h2 id=\"lines\">Lines <small>hits and time per source line (agent option lines=); heat is the share of the method's line time</small></h2>");
-        Map<MethodRef, List<LineProfile>> byMethod = new LinkedHashMap<>();
-        for (LineProfile l : LineReport.inSourceOrder(profile.lines())) {
-            byMethod.computeIfAbsent(l.line().method(), k -> new ArrayList<>()).add(l);
-        }
-        if (byMethod.isEmpty()) {
+        List<MethodLines> methods = MethodLines.of(profile.lines());
+        if (methods.isEmpty()) {
             out.println("<p>No line data: run the agent with lines=Class#method.</p>");
             return;
         }
-        for (Map.Entry<MethodRef, List<LineProfile>> e : byMethod.entrySet()) {
-            List<LineProfile> lines = e.getValue();
+        for (MethodLines lines : methods) {
             // lines counted without times (linehits=) are shaded by their share of the hits instead
-            boolean timed = LineReport.timed(lines);
-            long total = LineReport.total(lines, timed);
-            Map<Integer, LineProfile> byLine = new LinkedHashMap<>();
-            lines.forEach(l -> byLine.put(l.line().line(), l));
-            String file = lines.get(0).line().file();
-            out.println("<h3>" + Html.escape(e.getKey().displayName()) + " <small>" + Html.escape(file) + ", "
-                    + (timed ? Durations.format(total) : "hits only, not timed")
+            boolean timed = lines.timed();
+            String file = lines.file();
+            out.println("<h3>" + Html.escape(lines.method().displayName()) + " <small>" + Html.escape(file) + ", "
+                    + (timed ? Durations.format(lines.total()) : "hits only, not timed")
                     + "</small></h3><table class=\"lines\"><tr><th>Line</th><th>Hits</th><th>Time</th>"
                     + "<th>Per hit</th><th>" + (timed ? "% Time" : "% Hits")
                     + "</th><th>p99</th><th class=\"name\">Contents</th></tr>");
-            for (int n = lines.get(0).line().line(); n <= lines.get(lines.size() - 1).line().line(); n++) {
-                LineProfile l = byLine.get(n);
-                double share = l == null || total == 0 ? 0 : (double) LineReport.weight(l, timed) / total;
-                String heat = String.format(Locale.ROOT, "background:rgba(231,76,60,%.2f)", Math.min(1, share * 1.5));
+            for (MethodLines.Row row : lines.rows()) {
+                LineProfile l = row.line();
+                String heat = String.format(Locale.ROOT, "background:rgba(231,76,60,%.2f)", Math.min(1, row.share() * 1.5));
                 boolean times = l != null && timed;
-                out.println("<tr><td>" + n + "</td><td>" + (l == null ? "" : l.hits()) + "</td><td>"
+                out.println("<tr><td>" + row.number() + "</td><td>" + (l == null ? "" : l.hits()) + "</td><td>"
                         + (times ? Durations.format(l.totalNanos()) : l == null ? "" : "-") + "</td><td>"
                         + (times ? Durations.format((double) l.totalNanos() / l.hits()) : l == null ? "" : "-")
                         + "</td><td style=\"" + heat + "\">"
-                        + (l == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * share)) + "</td><td>"
+                        + (l == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * row.share())) + "</td><td>"
                         + (times ? Durations.format(l.percentileNanos(99)) : l == null ? "" : "-")
-                        + "</td><td class=\"name\"><code>" + Html.escape(sources.line(file, n)) + "</code></td></tr>");
+                        + "</td><td class=\"name\"><code>" + Html.escape(sources.line(file, row.number())) + "</code></td></tr>");
             }
             out.println("</table>");
         }

@@ -7,15 +7,18 @@ import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as one JSON object, with exactly the field names of the version-1 contract in
- * DESIGN.md. Fields may be added; none is renamed or changes meaning within version 1.
+ * The report as one JSON object, with exactly the field names of the version-1 contract in the
+ * README's "Report JSON". Fields may be added; none is renamed or changes meaning within version 1.
  */
-public final class JsonReport {
+public final class JsonReport implements ProfileRenderer {
 
     private final MethodSort sort;
 
@@ -23,7 +26,9 @@ public final class JsonReport {
         this.sort = sort;
     }
 
-    public void render(Profile profile, Writer target) throws IOException {
+    @Override
+    public void render(Profile profile, String source, OutputStream out) throws IOException {
+        Writer target = new OutputStreamWriter(out, StandardCharsets.UTF_8); // not closed: that would close out
         JsonWriter json = new JsonWriter(target);
         json.setIndent("  ");
         json.beginObject();

@@ -2,7 +2,6 @@ package dev.hotline.core.report;
 
 import dev.hotline.core.profile.MethodProfile;
 import java.util.Comparator;
-import java.util.Locale;
 
 /** The orders the method table can be sorted in, named as cProfile names them where it has a name. */
 public enum MethodSort {
@@ -26,9 +25,5 @@ public enum MethodSort {
     /** Biggest first (names A to Z), ties broken by name so the order is stable. */
     public Comparator<MethodProfile> comparator() {
         return ascending.reversed().thenComparing(m -> m.method().key());
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package dev.hotline.core.report;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The cProfile-style method table: ncalls, tottime, percall, cumtime, percall, p50, p99, max,
  * method; plus a "thrown" column when any call ended by an exception.
  */
-public final class MethodTableReport {
+public final class MethodTableReport implements ProfileRenderer {
 
     private final MethodSort sort;
     private final int top;
@@ -23,7 +24,9 @@ public final class MethodTableReport {
         this.top = top;
     }
 
-    public void render(Profile profile, String source, PrintWriter out) {
+    @Override
+    public void render(Profile profile, String source, OutputStream target) {
+        PrintWriter out = ProfileRenderer.text(target);
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(sort.comparator());
         header(profile, source, methods, out);
@@ -34,12 +37,13 @@ public final class MethodTableReport {
             return;
         }
         boolean thrown = methods.stream().anyMatch(m -> m.exceptions() > 0);
-        List<String[]> rows = new ArrayList<>();
+        TextTable table = new TextTable();
         List<String> head = new ArrayList<>(List.of("ncalls", "tottime", "percall", "cumtime", "percall", "p50", "p99", "max"));
         if (thrown) {
             head.add("thrown");
         }
-        rows.add(head.toArray(String[]::new));
+        head.add("method");
+        table.row(head.toArray(String[]::new));
         int shown = top > 0 ? Math.min(top, methods.size()) : methods.size();
         for (MethodProfile m : methods.subList(0, shown)) {
             List<String> row = new ArrayList<>(List.of(
@@ -54,22 +58,10 @@ public final class MethodTableReport {
             if (thrown) {
                 row.add(Long.toString(m.exceptions()));
             }
-            rows.add(row.toArray(String[]::new));
+            row.add(m.method().displayName());
+            table.row(row.toArray(String[]::new));
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                line.append(" ".repeat(widths[i] - rows.get(r)[i].length() + (i == 0 ? 0 : 2))).append(rows.get(r)[i]);
-            }
-            line.append("  ").append(r == 0 ? "method" : methods.get(r - 1).method().displayName());
-            out.println(line);
-        }
+        table.print(out);
         if (shown < methods.size()) {
             out.println("(" + (methods.size() - shown) + " more methods; --top 0 shows all)");
         }

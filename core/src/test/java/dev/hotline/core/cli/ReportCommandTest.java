@@ -86,6 +86,88 @@ class ReportCommandTest {
     }
 
     @Test
+    void text_reaches_standard_output_unchanged_whatever_its_characters() {
+        Result result = run("report", dump.toString());
+
+        assertThat(result.out).contains("command: com.acme.App --name Zoë µs ✓ \uD83D\uDE00" + System.lineSeparator());
+    }
+
+    @Test
+    void the_hlog_format_prints_an_hdrhistogram_log() {
+        Result result = run("report", dump.toString(), "--format", "hlog");
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out).startsWith("#hotline export of " + dump)
+                .contains("#[Histogram log format version 1.3]", "Tag=com.acme.Parser.parse(I)Ljava/util/List;,");
+    }
+
+    @Test
+    void export_hlog_writes_the_log_to_the_file_and_says_so() throws IOException {
+        Path file = dir.resolve("out.hlog");
+
+        Result result = run("export", dump.toString(), "--hlog", "-o", file.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out).isEqualTo("wrote " + file + " (hlog)" + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo(run("report", dump.toString(), "--format", "hlog").out);
+    }
+
+    @Test
+    void export_takes_the_formats_of_report() throws IOException {
+        Path file = dir.resolve("out.json");
+
+        Result result = run("export", dump.toString(), "--format", "json", "-o", file.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonArray("methods")).hasSize(4);
+    }
+
+    @Test
+    void export_needs_exactly_one_format() {
+        Path file = dir.resolve("none.hlog");
+
+        Result none = run("export", dump.toString(), "-o", file.toString());
+        Result both = run("export", dump.toString(), "--hlog", "--format", "json", "-o", file.toString());
+
+        assertThat(none.code).isEqualTo(2);
+        assertThat(none.err).contains("--hlog").doesNotContainPattern(STACK_FRAME);
+        assertThat(both.code).isEqualTo(2);
+        assertThat(both.err).contains("mutually exclusive").doesNotContainPattern(STACK_FRAME);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void export_of_a_bad_dump_creates_no_file() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.hotline"), "not a dump");
+        Path file = dir.resolve("bad.hlog");
+
+        assertOneLineError(run("export", garbage.toString(), "--hlog", "-o", file.toString()), "not a hotline dump");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void diff_of_two_dumps_without_methods_prints_the_header_alone() throws IOException {
+        Path empty = dir.resolve("empty-run.hotline");
+        DumpWriter.writeAtomically(SampleProfiles.empty(), empty);
+
+        Result result = run("diff", empty.toString(), empty.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out.lines()).contains("calls  p50    p99    total  self  method");
+    }
+
+    @Test
+    void diff_aligns_its_columns_and_names_start_in_one_column() {
+        Result result = run("diff", dump.toString(), dump.toString());
+
+        List<String> rows = result.out.lines().filter(l -> l.contains("com.acme.") || l.endsWith("method")).toList();
+        assertThat(rows).hasSize(5);
+        int column = rows.get(0).indexOf("method");
+        assertThat(rows).allSatisfy(r -> assertThat(r.indexOf(r.endsWith("method") ? "method" : "com.acme.")).isEqualTo(column));
+        assertThat(result.out).contains("300 -> 300").contains("~ +0%");
+    }
+
+    @Test
     void a_garbage_file_exits_2_with_one_line_and_no_stack_trace() throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.hotline"), "#!/bin/sh\necho this is not a dump\n");
 

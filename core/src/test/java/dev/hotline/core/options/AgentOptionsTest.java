@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentOptionsTest {
@@ -12,7 +15,8 @@ class AgentOptionsTest {
     void parses_every_known_option() {
         AgentOptions options = AgentOptions.parse(
                 "includes=com.acme.*:org.example.Foo,excludes=com.acme.generated.*,lines=com.acme.Hot#loop,"
-                        + "alloc=com.acme.*,out=/tmp/dumps/app.hotline,log=debug");
+                        + "linehits=com.acme.Count#tally*,alloc=com.acme.*,out=/tmp/dumps/app.hotline,log=debug,"
+                        + "interval=250ms,dumpclasses=/tmp/classes,maxmethods=1000");
 
         assertThat(options.problems()).isEmpty();
         assertThat(options.includes().matches("com.acme.Service")).isTrue();
@@ -24,8 +28,14 @@ class AgentOptionsTest {
         assertThat(options.lines().selects("com.acme.Hot", "run")).isFalse();
         assertThat(options.alloc().selects("com.acme.Hot", "run")).isTrue();
         assertThat(options.alloc().selects("org.other.Cold", "run")).isFalse();
+        assertThat(options.lineHits().selects("com.acme.Count", "tallyAll")).isTrue();
+        assertThat(options.lineHits().selects("com.acme.Count", "reset")).isFalse();
+        assertThat(options.lineHits().selects("com.acme.Hot", "tally")).isFalse();
         assertThat(options.out(1)).isEqualTo(Path.of("/tmp/dumps/app.hotline"));
         assertThat(options.logLevel()).isEqualTo("debug");
+        assertThat(options.interval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(options.dumpClasses()).isEqualTo(Path.of("/tmp/classes"));
+        assertThat(options.maxMethods()).isEqualTo(1000);
     }
 
     @Test
@@ -37,10 +47,7 @@ class AgentOptionsTest {
             assertThat(options.raw()).isEmpty();
             assertThat(options.includes()).isNull();
             assertThat(options.excludes().matches("com.acme.Anything")).isFalse();
-            assertThat(options.lines().isEmpty()).isTrue();
-            assertThat(options.alloc().isEmpty()).isTrue();
-            assertThat(options.logLevel()).isEqualTo("warn");
-            assertThat(options.out(77)).isEqualTo(Path.of("hotline-77.hotline"));
+            assertDefaults(options, "");
         }
     }
 
@@ -106,16 +113,49 @@ class AgentOptionsTest {
     }
 
     @Test
-    void parsing_never_throws_on_odd_input() {
-        for (String odd : new String[] {",", ",,,", "=", "==", "log", "log==debug", "includes=:", "out=%p", "\u0000=\u0000",
-                "includes=[", "includes=(?", "includes=\\"}) {
+    void odd_input_never_throws_and_leaves_every_option_it_does_not_set_at_its_default() {
+        // input -> the problems it makes (every one of these sets nothing)
+        Map<String, Integer> nothingSet = new LinkedHashMap<>();
+        nothingSet.put(",", 0);
+        nothingSet.put(",,,", 0);
+        nothingSet.put("=", 1);
+        nothingSet.put("==", 1);
+        nothingSet.put("log", 1);
+        nothingSet.put("log==debug", 1);
+        nothingSet.put("\u0000=\u0000", 1);
+        nothingSet.forEach((odd, problems) -> {
             AgentOptions options = AgentOptions.parse(odd);
-            assertThat(options).as("options %s", odd).isNotNull();
-            options.includes();
-            options.excludes();
-            options.out(1);
-            options.logLevel();
+
+            assertThat(options.problems()).as("problems of %s", odd).hasSize(problems);
+            assertDefaults(options, odd);
+        });
+    }
+
+    @Test
+    void odd_patterns_are_literal_text_and_an_empty_one_matches_nothing() {
+        for (String odd : new String[] {"[", "(?", "\\", ":"}) {
+            AgentOptions options = AgentOptions.parse("includes=" + odd);
+
+            assertThat(options.problems()).as(odd).isEmpty();
+            assertThat(options.includes().matches(odd)).as("includes=%s matches itself", odd).isEqualTo(!odd.equals(":"));
+            assertThat(options.includes().matches("com.acme.A")).as(odd).isFalse();
         }
+        AgentOptions pid = AgentOptions.parse("out=%p");
+        assertThat(pid.out(1)).isEqualTo(Path.of("1"));
+    }
+
+    /** Every option at its default, but for out (checked unless {@code given} sets it). */
+    private static void assertDefaults(AgentOptions options, String given) {
+        assertThat(options.includes()).as("includes of %s", given).isNull();
+        assertThat(options.excludes().matches("com.acme.A")).as("excludes of %s", given).isFalse();
+        assertThat(options.lines().isEmpty()).as("lines of %s", given).isTrue();
+        assertThat(options.lineHits().isEmpty()).as("linehits of %s", given).isTrue();
+        assertThat(options.alloc().isEmpty()).as("alloc of %s", given).isTrue();
+        assertThat(options.logLevel()).as("log of %s", given).isEqualTo("warn");
+        assertThat(options.interval()).as("interval of %s", given).isNull();
+        assertThat(options.dumpClasses()).as("dumpclasses of %s", given).isNull();
+        assertThat(options.maxMethods()).as("maxmethods of %s", given).isEqualTo(AgentOptions.DEFAULT_MAX_METHODS);
+        assertThat(options.out(77)).as("out of %s", given).isEqualTo(Path.of("hotline-77.hotline"));
     }
 
     @Test
@@ -155,6 +195,35 @@ class AgentOptionsTest {
     @Test
     void raw_keeps_the_options_as_given() {
         assertThat(AgentOptions.parse(" includes=com.acme.*,nonsense ").raw()).isEqualTo("includes=com.acme.*,nonsense");
+    }
+
+    @Test
+    void of_joins_the_pairs_in_their_order_and_leaves_out_null_values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(AgentOptions.INCLUDES, "com.acme.*");
+        values.put(AgentOptions.EXCLUDES, null);
+        values.put(AgentOptions.LINES, "com.acme.Hot#loop");
+        values.put(AgentOptions.OUT, "/tmp/run-%p.hotline");
+
+        AgentOptions options = AgentOptions.of(values);
+
+        assertThat(options.raw()).isEqualTo("includes=com.acme.*,lines=com.acme.Hot#loop,out=/tmp/run-%p.hotline");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.lines().selects("com.acme.Hot", "loop")).isTrue();
+        assertThat(options.out(7)).isEqualTo(Path.of("/tmp/run-7.hotline"));
+    }
+
+    @Test
+    void invalid_says_what_the_agent_expects_of_a_value_and_the_same_words_end_its_problem() {
+        assertThat(AgentOptions.invalid(AgentOptions.LOG, "loud")).isEqualTo("expected one of error, warn, info, debug");
+        assertThat(AgentOptions.invalid(AgentOptions.MAX_METHODS, "0")).startsWith("expected a whole number");
+        assertThat(AgentOptions.invalid(AgentOptions.INTERVAL, "5ms")).startsWith("expected a duration");
+        for (String fine : new String[] {"log=DEBUG", "maxmethods=1", "interval=10ms", "includes=whatever", "out=x"}) {
+            String[] pair = fine.split("=");
+            assertThat(AgentOptions.invalid(pair[0], pair[1])).as(fine).isNull();
+        }
+        assertThat(AgentOptions.parse("interval=5ms").problems())
+                .containsExactly("ignoring interval=5ms: " + AgentOptions.invalid(AgentOptions.INTERVAL, "5ms"));
     }
 
     @Test

@@ -100,9 +100,9 @@ class ClassPatternTest {
     }
 
     @Test
-    void all_matches_every_name_and_none_matches_no_name() {
-        assertThat(ClassPattern.all().matches("com.acme.Service")).isTrue();
-        assertThat(ClassPattern.all().matches("A")).isTrue();
+    void a_star_matches_every_name_and_none_matches_no_name() {
+        assertThat(ClassPattern.parse("*").matches("com.acme.Service")).isTrue();
+        assertThat(ClassPattern.parse("*").matches("A")).isTrue();
         assertThat(ClassPattern.none().matches("com.acme.Service")).isFalse();
         assertThat(ClassPattern.none().matches("")).isFalse();
     }

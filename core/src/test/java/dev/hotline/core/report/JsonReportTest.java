@@ -11,8 +11,9 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
 
-    /** The method fields of the version-1 contract in DESIGN.md. */
+    /** The method fields of the version-1 contract (README, "Report JSON"). */
     private static final List<String> METHOD_FIELDS = List.of("class", "method", "descriptor", "calls", "exceptions",
             "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos");
     private static final List<String> EDGE_FIELDS = List.of("caller", "callee", "calls", "totalNanos");
@@ -191,20 +192,21 @@ class JsonReportTest {
 
     @Test
     void the_output_is_one_json_object_ending_in_a_line_separator() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new JsonReport(MethodSort.TOTTIME).render(SampleProfiles.threeLevels(), out);
+        new JsonReport(MethodSort.TOTTIME).render(SampleProfiles.threeLevels(), "sample.hotline", out);
 
-        assertThat(out.toString()).startsWith("{").endsWith("}" + System.lineSeparator());
-        assertThat(JsonParser.parseString(out.toString()).isJsonObject()).isTrue();
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{").endsWith("}" + System.lineSeparator());
+        assertThat(JsonParser.parseString(json).isJsonObject()).isTrue();
     }
 
     // --- helpers
 
     private static JsonObject render(Profile profile, MethodSort sort) throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReport(sort).render(profile, out);
-        return JsonParser.parseString(out.toString()).getAsJsonObject();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReport(sort).render(profile, "sample.hotline", out);
+        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
     private static JsonObject methodObject(JsonObject report, MethodRef ref) {

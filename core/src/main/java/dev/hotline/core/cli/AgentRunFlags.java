@@ -1,0 +1,43 @@
+package dev.hotline.core.cli;
+
+import dev.hotline.core.options.AgentOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * {@link AgentFlags} and the agent options of how it runs, for the commands that start or attach
+ * to a JVM: {@code record} and {@code demo}. The dump path ({@code out=}) is the command's own
+ * {@code -o}, whose default differs between them.
+ */
+final class AgentRunFlags extends AgentFlags {
+
+    @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug (log=; default warn).")
+    String log;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "Also write the dump every DURATION, e.g. 10s, with a latency histogram per interval (interval=).")
+    String interval;
+
+    @Option(names = "--dumpclasses", paramLabel = "DIR",
+            description = "Write the original and instrumented bytes of every class changed under DIR (dumpclasses=).")
+    String dumpClasses;
+
+    @Option(names = "--maxmethods", paramLabel = "N", description = "The most methods that get a timer (maxmethods=; default 500000).")
+    String maxMethods;
+
+    /**
+     * The agent options these flags give, with the dump at {@code out} ({@code %p} the pid).
+     *
+     * @see AgentFlags#options(String, String)
+     */
+    AgentOptions options(String own, String defaultIncludes, Path out) {
+        Map<String, String> values = selection(own, defaultIncludes);
+        values.put(AgentOptions.LOG, checked(AgentOptions.LOG, log));
+        values.put(AgentOptions.INTERVAL, checked(AgentOptions.INTERVAL, interval));
+        values.put(AgentOptions.DUMP_CLASSES, checked(AgentOptions.DUMP_CLASSES, dumpClasses));
+        values.put(AgentOptions.MAX_METHODS, checked(AgentOptions.MAX_METHODS, maxMethods));
+        values.put(AgentOptions.OUT, checked("-o", AgentOptions.OUT, out.toAbsolutePath().toString()));
+        return validated(values);
+    }
+}
