@@ -107,7 +107,7 @@ final class AgentSession {
             JvmInstanceSizes.configureArrayLayout(instrumentation);
         }
         warmUp(options);
-        session.dump.withFacts(Calibration.run(options));
+        session.dump.withFacts(Calibration.run(options)::facts);
         session.install(attached);
         return session;
     }

@@ -11,44 +11,66 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sets the timing mode and measures what the probes cost in this JVM before any class is
- * instrumented ({@link ProbeCalibration}, on a thread of its own; start-up waits for it, so the
- * first instrumented call is already compensated), and returns the facts the dump records: the
- * mode, the budget, the figures and how long measuring took.
+ * instrumented ({@link ProbeCalibration}, on a thread of its own): start-up waits for its first
+ * phase, at most {@link #SYNC_NANOS}, so the first instrumented call is already compensated; the
+ * thread then refines the figures in the background for {@link #BACKGROUND_NANOS} while the JIT
+ * finishes compiling the probes. {@link #facts} gives what the dump records: the mode, the budget,
+ * the latest figures and how long the first phase took.
  *
  * <p>Must not be loaded before {@link BootstrapRuntime#inject} (it refers to the runtime).
  */
 final class Calibration {
 
-    /** The most start-up may wait for the measurement; it usually takes less. */
-    static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(80);
+    /** The most start-up waits for the measurement; it usually takes less. */
+    static final long SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long the figures go on being refined in the background, at a few per cent of one core. */
+    static final long BACKGROUND_NANOS = TimeUnit.SECONDS.toNanos(3);
 
-    private Calibration() {
+    private final AgentOptions options;
+    private final long millis;
+    private final boolean measured;
+
+    private Calibration(AgentOptions options, long millis, boolean measured) {
+        this.options = options;
+        this.millis = millis;
+        this.measured = measured;
     }
 
-    static Map<String, String> run(AgentOptions options) {
+    static Calibration run(AgentOptions options) {
         ProbeCosts.configure(options.exactTiming(), options.budgetPercent() / 100);
         long start = System.nanoTime();
         long[] costs;
         try {
-            costs = ProbeCalibration.run(BUDGET_NANOS);
+            costs = ProbeCalibration.run(SYNC_NANOS, BACKGROUND_NANOS);
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             costs = null;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (costs == null) {
+            Log.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
+        } else {
+            Log.info(String.format(Locale.ROOT, "calibrated in %d ms (refined in the background): a timed call costs "
+                    + "%.1f ns (%.1f ns inside it), an untimed call %.1f ns, a timed line %.1f ns", millis,
+                    costs[1] / 1000.0, costs[0] / 1000.0, costs[2] / 1000.0, costs[6] / 1000.0));
+        }
+        return new Calibration(options, millis, costs != null);
+    }
+
+    /** The timing mode, the budget and the latest figures, for the dump's session facts. */
+    Map<String, String> facts() {
         SessionFacts.Builder facts = SessionFacts.builder()
                 .text(SessionKeys.TIMING, options.exactTiming() ? "exact" : "adaptive")
                 .text(SessionKeys.BUDGET_PERCENT, String.format(Locale.ROOT, "%.1f", options.budgetPercent()))
                 .number(SessionKeys.CALIBRATION_MILLIS, millis);
-        if (costs == null) {
-            Log.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
-            return facts.build();
+        if (measured) {
+            long[] costs = {ProbeCosts.timedInnerPs(), ProbeCosts.timedCallPs(), ProbeCosts.untimedCallPs(),
+                    ProbeCosts.sampledInnerPs(), ProbeCosts.sampledCallPs(), ProbeCosts.lineInnerPs(),
+                    ProbeCosts.lineTimedPs(), ProbeCosts.lineCountedPs(), ProbeCosts.lineHitsPs(),
+                    ProbeCosts.allocationPs()};
+            for (int i = 0; i < costs.length; i++) {
+                facts.number(SessionKeys.CALIBRATION_PS.get(i), costs[i]);
+            }
         }
-        for (int i = 0; i < costs.length; i++) {
-            facts.number(SessionKeys.CALIBRATION_PS.get(i), costs[i]);
-        }
-        Log.info(String.format(Locale.ROOT, "calibrated in %d ms: a timed call costs %.1f ns (%.1f ns inside it), "
-                + "an untimed call %.1f ns, a timed line %.1f ns", millis, costs[1] / 1000.0, costs[0] / 1000.0,
-                costs[2] / 1000.0, costs[6] / 1000.0));
         return facts.build();
     }
 }

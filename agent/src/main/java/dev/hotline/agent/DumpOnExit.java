@@ -26,7 +26,7 @@ final class DumpOnExit {
     private final long startMillis;
     private final IntervalHistograms intervals;
     private String lastFailure;
-    private Map<String, String> extraFacts = Map.of();
+    private java.util.function.Supplier<Map<String, String>> extraFacts = Map::of;
 
     /** @param intervals null unless the agent runs with interval= */
     DumpOnExit(ThreadRetirement threads, TransformStats stats, Path out, String options,
@@ -39,9 +39,9 @@ final class DumpOnExit {
         this.intervals = intervals;
     }
 
-    /** Facts the session adds to every dump (the timing mode and the calibration). */
-    synchronized DumpOnExit withFacts(Map<String, String> facts) {
-        this.extraFacts = new java.util.LinkedHashMap<>(facts);
+    /** Facts the session adds to every dump, as they are when it is written (the timing mode and calibration). */
+    synchronized DumpOnExit withFacts(java.util.function.Supplier<Map<String, String>> facts) {
+        this.extraFacts = facts;
         return this;
     }
 
@@ -83,7 +83,7 @@ final class DumpOnExit {
                 .number(SessionKeys.CLASSES_INSTRUMENTED, stats.instrumented())
                 .number(SessionKeys.CLASSES_FAILED, stats.failed())
                 .number(SessionKeys.METHODS_TOO_LARGE, stats.tooLarge())
-                .facts(extraFacts)
+                .facts(extraFacts.get())
                 .build();
     }
 }

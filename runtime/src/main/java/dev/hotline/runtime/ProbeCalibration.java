@@ -4,184 +4,267 @@ import java.util.Arrays;
 
 /**
  * Measures, in this JVM, what each kind of probe costs ({@link ProbeCosts}), the way instrumented
- * code runs them: loops that make exactly the calls an instrumented method makes (Probes.enter,
- * exit, line, lineHits, allocation), warmed until C2 has compiled and inlined them, on a thread of
- * its own whose recorder is then forgotten (its probe ids are its own, never reported).
+ * code runs them: small methods that make exactly the calls an instrumented method makes
+ * (Probes.enter, exit, line, lineHits, allocation), on a thread of its own whose recorder is then
+ * forgotten (its probe ids are its own, never reported).
  *
- * <p>The loops are short ({@link #BATCH} events) and called many times, so that the JIT compiles
- * them as ordinary hot methods (C1 after a few hundred calls, C2 after a few thousand) rather than
- * waiting for on-stack replacement of one long loop. Each round times every kind over
- * {@link #CALLS_PER_ROUND} calls of its loop; the figure of each kind is the smallest mean per
- * event of all rounds (the first, still interpreted, are never the smallest) (noise from other threads and processes only
- * ever adds time). Costs come out as differences of loops that differ by one kind of probe, so the
- * loop's own cost (about a cycle per iteration) cancels out where it matters:
+ * <p>Each kind of event is timed by a small method that runs {@link #BATCH} events between two
+ * clock reads ({@code timeTimedCalls}, ...), called {@link #BATCHES} times per round, so the JIT
+ * compiles it as an ordinary hot method with the probes inlined; a batch of nothing measures what
+ * the batch itself costs, which is subtracted. Costs come out as differences of events that differ
+ * by one kind of probe:
  *
  * <ul>
- *   <li>timed call: a loop of empty timed calls, per call (whole cost); the inner part is what the
- *       recorder measured inside those calls;
- *   <li>untimed call: the same loop with the node's countdown set so that no call is timed;
- *   <li>sampled call: the same loop with one call in 8 timed at random, as in a sampled method; its
- *       timed calls' whole cost is 8 times what the loop costs per call beyond an untimed call;
+ *   <li>timed call: empty timed calls, per call (whole cost); the inner part is what the recorder
+ *       measured inside those calls;
+ *   <li>untimed call: the same with the node's countdown set so that no call is timed;
+ *   <li>sampled call: the same with one call in 8 timed at random, as in a sampled method; its
+ *       timed calls' whole cost is 8 times what it costs per call beyond an untimed call;
  *   <li>timed line: a timed call entering 4 lines, minus the empty timed call, per line; its inner
  *       part is what the recorder measured for the lines that were followed by another line;
  *   <li>counted line: an untimed call entering 4 lines, minus the untimed call, per line;
- *   <li>hit-counter fetch and allocation counter: a loop of each, per event.
+ *   <li>hit-counter fetch and allocation counter: per event.
  * </ul>
  *
- * <p>Bounded: stops at its time budget even if the rounds were not all run.
+ * <p><b>Two phases.</b> The JIT reaches its final code for these methods only after some hundreds
+ * of milliseconds (C2 compiles a method after thousands of calls, and the first rounds run
+ * interpreted or in C1's profiling code). Start-up waits for the first phase only ({@code
+ * syncNanos}); its figures are set at once, so the first instrumented call is compensated. The
+ * same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
+ * cent of one core) until {@code backgroundNanos} have passed, and sets the figures again after
+ * every round. Each figure is the lower quartile of the last {@link #WINDOW} rounds: early rounds,
+ * slower, drop out as the JIT finishes; noise in single rounds does not move it. The first phase
+ * ends when the figures have settled ({@link #settled}) or at its budget, whichever comes first.
  */
 public final class ProbeCalibration {
 
-    private static final int BATCH = 256;
-    private static final int CALLS_PER_ROUND = 16;
-    private static final int MAX_ROUNDS = 400;
-    /** Rounds run whatever the budget: enough calls of every loop for C2 to compile it. */
-    private static final int MIN_ROUNDS = 10;
+    private static final int BATCH = 16;
+    private static final int BATCHES = 128;
+    /** Rounds the figures are the median of. */
+    private static final int WINDOW = 15;
+    /** Rounds the first phase runs at least, whatever its budget. */
+    private static final int MIN_ROUNDS = 6;
+    private static final long PAUSE_MILLIS = 20;
+    private static final int SETTLED_ROUNDS = 6;
+    private static final double SETTLED_SPREAD = 1.15;
+    private static final int KINDS = 10;
     private static final int TIMED = 0;
     private static final int UNTIMED = 1;
     private static final int TIMED_LINES = 2;
     private static final int UNTIMED_LINES = 3;
     private static final int SAMPLED = 4;
-    /** The sampling interval of the sampled-call loop. */
+    /** The sampling interval of the sampled-call events. */
     private static final int SAMPLED_INTERVAL = 8;
     private static final int LINE_HITS = 10;
+    private static final boolean DEBUG = System.getenv("HOTLINE_CALIBRATION_DEBUG") != null;
 
-    /** Keeps the JIT from removing work whose result nothing reads. */
-    private static volatile long sink;
+    private final ThreadRecorder recorder;
+    private final CallNode timed;
+    private final CallNode sampled;
+    /** Per kind of figure (ProbeCosts.set's order), the last WINDOW rounds' values. */
+    private final long[][] window = new long[KINDS][WINDOW];
+    private int rounds;
+    /** The whole cost of a timed call in the first round. */
+    private long first;
 
-    private ProbeCalibration() {
-    }
-
-    /**
-     * Measures the probe costs on a new thread within {@code budgetNanos} and sets them in
-     * {@link ProbeCosts}. Returns the figures in {@link ProbeCosts#set}'s order (picoseconds), or null
-     * if the measurement failed (the costs then stay 0: nothing is subtracted).
-     */
-    public static long[] run(final long budgetNanos) {
-        final long[][] result = new long[1][];
-        Thread thread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                result[0] = measure(budgetNanos);
-            }
-        }, "hotline-calibration");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        long[] r = result[0];
-        if (r != null) {
-            ProbeCosts.set(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
-        }
-        return r;
-    }
-
-    private static long[] measure(long budgetNanos) {
-        boolean exact = ProbeCosts.exactTiming();
-        double budget = ProbeCosts.budget();
-        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // measure the raw costs, every timed call timed
-        ProbeCosts.configure(true, budget);
-        ThreadRecorder recorder = Probes.enter(TIMED);
-        Probes.exit(recorder, TIMED);
-        try {
-            return measure(recorder, budgetNanos);
-        } finally {
-            Recorders.unregister(recorder);
-            ProbeCosts.configure(exact, budget);
-        }
-    }
-
-    private static long[] measure(ThreadRecorder recorder, long budgetNanos) {
-        long deadline = System.nanoTime() + budgetNanos;
+    private ProbeCalibration(ThreadRecorder recorder) {
+        this.recorder = recorder;
         CallNode root = recorder.callTreeRoot();
         // Make the nodes, then keep the untimed ones from ever being timed.
         Probes.exit(Probes.enter(UNTIMED), UNTIMED);
         Probes.exit(Probes.enter(UNTIMED_LINES), UNTIMED_LINES);
         Probes.exit(Probes.enter(TIMED_LINES), TIMED_LINES);
         Probes.exit(Probes.enter(SAMPLED), SAMPLED);
-        CallNode sampled = root.findOrAdd(SAMPLED, null);
+        sampled = root.findOrAdd(SAMPLED, null);
         sampled.counters.interval = SAMPLED_INTERVAL;
         sampled.counters.pinned = true;
-        CallNode timed = root.findOrAdd(TIMED, null);
+        timed = root.findOrAdd(TIMED, null);
+        // timed throughout, whatever the adaptive timing would decide once the costs are set
+        timed.counters.pinned = true;
+        root.findOrAdd(TIMED_LINES, null).counters.pinned = true;
         root.findOrAdd(UNTIMED, null).countdown = Integer.MAX_VALUE;
         root.findOrAdd(UNTIMED_LINES, null).countdown = Integer.MAX_VALUE;
-        long[] best = new long[7];
-        Arrays.fill(best, Long.MAX_VALUE);
-        long bestTimedInner = Long.MAX_VALUE;
-        long bestLineInner = Long.MAX_VALUE;
-        long bestSampledInner = Long.MAX_VALUE;
-        for (int round = 0; round < MAX_ROUNDS && (round < MIN_ROUNDS || System.nanoTime() < deadline); round++) {
-            long calls = timed.timedCalls;
-            long measured = timed.measuredNanos;
-            long[] perEvent = new long[7];
-            long elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += timedCalls(BATCH);
-            }
-            perEvent[0] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls);
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += untimedCalls(BATCH);
-            }
-            perEvent[1] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            long[] lineBefore = lineTotals(recorder);
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += timedLines(BATCH);
-            }
-            perEvent[2] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            long[] lineAfter = lineTotals(recorder);
-            long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]);
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += untimedLines(BATCH);
-            }
-            perEvent[3] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += lineHitFetches(BATCH);
-            }
-            perEvent[4] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += allocations(recorder, BATCH);
-            }
-            perEvent[5] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            long sampledCalls = sampled.timedCalls;
-            long sampledMeasured = sampled.measuredNanos;
-            elapsed = 0;
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                elapsed += sampledCalls(BATCH);
-            }
-            perEvent[6] = picosPer(elapsed, (long) BATCH * CALLS_PER_ROUND);
-            long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
-                    sampled.timedCalls - sampledCalls);
-            for (int k = 0; k < best.length; k++) {
-                best[k] = Math.min(best[k], perEvent[k]); // the first rounds, interpreted, are never the least
-            }
-            bestTimedInner = Math.min(bestTimedInner, timedInner);
-            bestLineInner = Math.min(bestLineInner, lineInner);
-            bestSampledInner = Math.min(bestSampledInner, sampledInner);
-        }
-        long timedCall = best[0];
-        long untimedCall = Math.min(best[1], timedCall);
-        long lineTimed = Math.max(0, (best[2] - timedCall) / 4);
-        long lineCounted = Math.max(0, (best[3] - untimedCall) / 4);
-        // a call of the sampled loop costs untimed + (sampled - untimed) / N
-        long sampledCall = Math.max(timedCall, untimedCall + SAMPLED_INTERVAL * (best[6] - untimedCall));
-        return new long[] {
-                Math.min(bestTimedInner, timedCall), timedCall, untimedCall,
-                Math.min(Math.max(bestSampledInner, bestTimedInner), sampledCall), sampledCall,
-                Math.min(bestLineInner, lineTimed), lineTimed, lineCounted, best[4], best[5]};
     }
 
-    /** Measured time and timed hits of lines 0 to 2 of the timed-lines loop (each followed by another line). */
-    private static long[] lineTotals(ThreadRecorder recorder) {
+    /**
+     * Measures the probe costs on a new thread for {@code syncNanos} and sets them in
+     * {@link ProbeCosts}, then returns while the thread goes on refining them for
+     * {@code backgroundNanos} more (0: not at all). Returns the first phase's figures in
+     * {@link ProbeCosts#set}'s order (picoseconds), or null if the measurement failed (the costs
+     * then stay 0: nothing is subtracted). {@link ProbeCosts}' getters give the latest figures.
+     */
+    public static long[] run(final long syncNanos, final long backgroundNanos) {
+        final long[][] first = new long[1][];
+        final Object lock = new Object();
+        final boolean[] done = new boolean[1];
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                boolean exact = ProbeCosts.exactTiming();
+                double budget = ProbeCosts.budget();
+                ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // the costs are measured raw, every timed call timed
+                ProbeCosts.configure(true, budget);
+                ThreadRecorder recorder = null;
+                try {
+                    recorder = Probes.enter(TIMED);
+                    Probes.exit(recorder, TIMED);
+                    ProbeCalibration calibration = new ProbeCalibration(recorder);
+                    long deadline = System.nanoTime() + syncNanos;
+                    while (calibration.rounds < MIN_ROUNDS
+                            || (System.nanoTime() < deadline && !calibration.settled())) {
+                        calibration.round();
+                    }
+                    first[0] = calibration.figures();
+                    ProbeCosts.configure(exact, budget);
+                    set(first[0]);
+                    synchronized (lock) {
+                        done[0] = true;
+                        lock.notifyAll();
+                    }
+                    long end = System.nanoTime() + backgroundNanos;
+                    while (System.nanoTime() < end) {
+                        Thread.sleep(PAUSE_MILLIS);
+                        calibration.round();
+                        set(calibration.figures());
+                    }
+                } catch (InterruptedException e) {
+                    // the JVM is going away: keep the figures as they are
+                } finally {
+                    ProbeCosts.configure(exact, budget);
+                    if (recorder != null) {
+                        Recorders.unregister(recorder);
+                    }
+                    synchronized (lock) {
+                        done[0] = true;
+                        lock.notifyAll();
+                    }
+                }
+            }
+        }, "hotline-calibration");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        synchronized (lock) {
+            while (!done[0]) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+        return first[0];
+    }
+
+    private static void set(long[] r) {
+        ProbeCosts.set(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
+    }
+
+    /** One round: every kind of event timed over BATCHES batches. */
+    private void round() {
+        long baseline = Long.MAX_VALUE;
+        long[] elapsed = new long[7];
+        long calls = timed.timedCalls;
+        long measured = timed.measuredNanos;
+        for (int i = 0; i < BATCHES; i++) {
+            baseline = Math.min(baseline, timeNothing());
+            elapsed[0] += timeTimedCalls();
+        }
+        long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls);
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[1] += timeUntimedCalls();
+        }
+        long[] lineBefore = lineTotals();
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[2] += timeTimedLines();
+        }
+        long[] lineAfter = lineTotals();
+        long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]);
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[3] += timeUntimedLines();
+        }
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[4] += timeLineHitFetches();
+        }
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[5] += timeAllocations(recorder);
+        }
+        long sampledCalls = sampled.timedCalls;
+        long sampledMeasured = sampled.measuredNanos;
+        for (int i = 0; i < BATCHES; i++) {
+            elapsed[6] += timeSampledCalls();
+        }
+        long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
+                sampled.timedCalls - sampledCalls);
+        long[] perEvent = new long[7];
+        for (int k = 0; k < perEvent.length; k++) {
+            perEvent[k] = Math.max(0, picosPer(elapsed[k] - BATCHES * baseline, (long) BATCHES * BATCH));
+        }
+        long timedCall = perEvent[0];
+        long untimedCall = Math.min(perEvent[1], timedCall);
+        // a sampled event costs untimed + (sampled - untimed) / N
+        long sampledCall = Math.max(timedCall, untimedCall + SAMPLED_INTERVAL * (perEvent[6] - untimedCall));
+        long lineTimed = Math.max(0, (perEvent[2] - timedCall) / 4);
+        long[] figures = {
+                Math.min(timedInner, timedCall), timedCall, untimedCall,
+                Math.min(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
+                Math.min(lineInner, lineTimed), lineTimed, Math.max(0, (perEvent[3] - untimedCall) / 4),
+                perEvent[4], perEvent[5]};
+        if (DEBUG) {
+            System.err.println("[hotline] calibration round " + rounds + " " + Arrays.toString(figures));
+        }
+        for (int k = 0; k < KINDS; k++) {
+            window[k][rounds % WINDOW] = figures[k];
+        }
+        if (rounds == 0) {
+            first = timedCall;
+        }
+        rounds++;
+    }
+
+    /**
+     * Whether the JIT is done with the probes: the whole cost of a timed call varied by no more
+     * than {@link #SETTLED_SPREAD} over the last {@link #SETTLED_ROUNDS} rounds, after having fallen
+     * (the first rounds, interpreted, cost many times more).
+     */
+    private boolean settled() {
+        if (rounds < SETTLED_ROUNDS + 2) {
+            return false;
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = rounds - SETTLED_ROUNDS; i < rounds; i++) {
+            long v = window[1][i % WINDOW];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return max <= min * SETTLED_SPREAD && 2 * max < first;
+    }
+
+    /**
+     * The lower quartile of each figure over the last rounds (at most WINDOW), skipping the first
+     * half of the rounds while there are fewer than WINDOW: a round disturbed by other threads, or
+     * by this thread's own pauses (cold caches after its sleep), costs more, never less.
+     */
+    private long[] figures() {
+        int n = Math.min(rounds, WINDOW);
+        // in the first phase, leave out the first rounds: they ran interpreted
+        int skip = rounds <= WINDOW ? Math.min(rounds / 2, n - 1) : 0;
+        long[] out = new long[KINDS];
+        for (int k = 0; k < KINDS; k++) {
+            long[] values = new long[n - skip];
+            for (int i = skip; i < n; i++) {
+                values[i - skip] = window[k][(rounds - n + i) % WINDOW];
+            }
+            Arrays.sort(values);
+            out[k] = values[values.length / 4];
+        }
+        return out;
+    }
+
+    /** Measured time and timed hits of lines 0 to 2 of the timed-lines events (each followed by another line). */
+    private long[] lineTotals() {
         long nanos = 0;
         long hits = 0;
         for (int line = 0; line < 3; line++) {
@@ -198,29 +281,50 @@ public final class ProbeCalibration {
         return events <= 0 ? 0 : nanos * 1000 / events;
     }
 
-    // The loops below make exactly the calls instrumented code makes. Each returns its elapsed ns.
+    // Each method below times a batch of events; each event makes exactly the calls instrumented
+    // code makes.
 
-    private static long timedCalls(int n) {
+    private static long timeNothing() {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < BATCH; i++) {
+            nothing(i);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void nothing(int i) {
+    }
+
+    private static long timeTimedCalls() {
+        long start = System.nanoTime();
+        for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(TIMED);
             Probes.exit(r, TIMED);
         }
         return System.nanoTime() - start;
     }
 
-    private static long untimedCalls(int n) {
+    private static long timeUntimedCalls() {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(UNTIMED);
             Probes.exit(r, UNTIMED);
         }
         return System.nanoTime() - start;
     }
 
-    private static long timedLines(int n) {
+    private static long timeSampledCalls() {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < BATCH; i++) {
+            ThreadRecorder r = Probes.enter(SAMPLED);
+            Probes.exit(r, SAMPLED);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long timeTimedLines() {
+        long start = System.nanoTime();
+        for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(TIMED_LINES);
             Probes.line(r, TIMED_LINES, 0);
             Probes.line(r, TIMED_LINES, 1);
@@ -231,9 +335,9 @@ public final class ProbeCalibration {
         return System.nanoTime() - start;
     }
 
-    private static long untimedLines(int n) {
+    private static long timeUntimedLines() {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(UNTIMED_LINES);
             Probes.line(r, UNTIMED_LINES, 4);
             Probes.line(r, UNTIMED_LINES, 5);
@@ -244,31 +348,18 @@ public final class ProbeCalibration {
         return System.nanoTime() - start;
     }
 
-    private static long sampledCalls(int n) {
+    private static long timeLineHitFetches() {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            ThreadRecorder r = Probes.enter(SAMPLED);
-            Probes.exit(r, SAMPLED);
+        for (int i = 0; i < BATCH; i++) {
+            long[] h = Probes.lineHits(LINE_HITS, 4);
+            h[i & 3]++;
         }
         return System.nanoTime() - start;
     }
 
-    private static long lineHitFetches(int n) {
+    private static long timeAllocations(ThreadRecorder r) {
         long start = System.nanoTime();
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            long[] h = Probes.lineHits(LINE_HITS, 4);
-            h[i & 3]++;
-            sum += h.length;
-        }
-        long elapsed = System.nanoTime() - start;
-        sink = sum;
-        return elapsed;
-    }
-
-    private static long allocations(ThreadRecorder r, int n) {
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < BATCH; i++) {
             Probes.allocation(r, i & 3);
         }
         return System.nanoTime() - start;

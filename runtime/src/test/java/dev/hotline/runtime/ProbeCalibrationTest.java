@@ -15,7 +15,7 @@ class ProbeCalibrationTest {
     @Test
     void measures_every_probe_kind_and_leaves_no_recorder_behind() {
         int before = Recorders.all().size();
-        long[] costs = ProbeCalibration.run(200_000_000L);
+        long[] costs = ProbeCalibration.run(200_000_000L, 0);
 
         assertThat(costs).hasSize(10);
         for (long c : costs) {
