@@ -29,12 +29,16 @@ final class ReportOptions {
                 "html (one self-contained page; use with -o) or hlog (HdrHistogram interval log) (default: ${DEFAULT-VALUE})."})
     Format format;
 
+    @Option(names = "--raw",
+            description = "Show tottime and cumtime as measured, the probes' own cost included, instead of the program's own time.")
+    boolean raw;
+
     /**
      * @param views       what the text format shows
      * @param lineMethods the methods whose line tables it shows; null: every method with line data
      */
     ReportSettings settings(SourceLookup sources, Set<ReportSettings.TextView> views, MethodSelection lineMethods) {
-        return new ReportSettings(sort, top, sources, views, lineMethods);
+        return new ReportSettings(sort, top, sources, views, lineMethods, raw);
     }
 
     /**

@@ -14,6 +14,8 @@ public final class LineProfile {
     private final LineRef line;
     private long hits;
     private long totalNanos;
+    /** Whether {@link #addTiming} was called: else every hit counts as timed and the time as measured. */
+    private boolean timing;
     private long timedHits;
     private long measuredNanos;
     private final Histogram histogram;
@@ -47,7 +49,7 @@ public final class LineProfile {
     /** Adds another record of the same line; the sum is timed only if both are. */
     public void addAll(LineProfile other) {
         add(other.hits, other.totalNanos);
-        addTiming(other.timedHits, other.measuredNanos);
+        addTiming(other.timedHits(), other.measuredNanos());
         histogram.add(other.histogram);
         timed &= other.timed;
     }
@@ -62,23 +64,24 @@ public final class LineProfile {
      * time, probe cost included. A dump older than format 1.2 passes every hit as timed.
      */
     public void addTiming(long timedHits, long measuredNanos) {
+        this.timing = true;
         this.timedHits += timedHits;
         this.measuredNanos += measuredNanos;
     }
 
     /** Hits whose time was measured; fewer than {@link #hits} when the method's timing is sampled. */
     public long timedHits() {
-        return timedHits;
+        return timing ? timedHits : hits;
     }
 
     /** Whether the time is an estimate from a sample of the hits. */
     public boolean sampled() {
-        return timed && timedHits < hits;
+        return timed && timedHits() < hits;
     }
 
     /** The line's time as measured, probe cost included. */
     public long measuredNanos() {
-        return measuredNanos;
+        return timing ? measuredNanos : totalNanos;
     }
 
     public LineRef line() {

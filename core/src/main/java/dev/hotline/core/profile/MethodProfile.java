@@ -26,6 +26,8 @@ public final class MethodProfile {
     private long exceptions;
     private long totalNanos;
     private long selfNanos;
+    /** Whether {@link #addTiming} was called: else every call counts as timed and the times as measured. */
+    private boolean timing;
     private long timedCalls;
     private long measuredTotalNanos;
     private long measuredSelfNanos;
@@ -64,6 +66,7 @@ public final class MethodProfile {
      * every call as timed and the times as measured.
      */
     public void addTiming(long timedCalls, long measuredTotalNanos, long measuredSelfNanos) {
+        this.timing = true;
         this.timedCalls += timedCalls;
         this.measuredTotalNanos += measuredTotalNanos;
         this.measuredSelfNanos += measuredSelfNanos;
@@ -72,7 +75,7 @@ public final class MethodProfile {
     /** Adds everything {@code other} holds, its histogram included; {@code other} is unchanged. */
     public void addAll(MethodProfile other) {
         add(other.calls, other.exceptions, other.totalNanos, other.selfNanos, other.minNanos, other.maxNanos);
-        addTiming(other.timedCalls, other.measuredTotalNanos, other.measuredSelfNanos);
+        addTiming(other.timedCalls(), other.measuredTotalNanos(), other.measuredSelfNanos());
         histogram.add(other.histogram);
     }
 
@@ -100,27 +103,27 @@ public final class MethodProfile {
 
     /** Calls that were timed: all of them unless the timing was sampled. */
     public long timedCalls() {
-        return timedCalls;
+        return timing ? timedCalls : calls;
     }
 
     /** Whether the times are estimates from a sample of the calls (adaptive timing). */
     public boolean sampled() {
-        return timedCalls < calls;
+        return timedCalls() < calls;
     }
 
     /** Inclusive time as measured, the probes' cost included. */
     public long measuredTotalNanos() {
-        return measuredTotalNanos;
+        return timing ? measuredTotalNanos : totalNanos;
     }
 
     /** Self time as measured, the probes' cost included. */
     public long measuredSelfNanos() {
-        return measuredSelfNanos;
+        return timing ? measuredSelfNanos : selfNanos;
     }
 
     /** What the probes added to this method's self time, as subtracted: measured minus own self time. */
     public long overheadNanos() {
-        return measuredSelfNanos - selfNanos;
+        return measuredSelfNanos() - selfNanos;
     }
 
     /**
@@ -129,7 +132,7 @@ public final class MethodProfile {
      * with {@code cv} the coefficient of variation of the recorded latencies; 0 when every call was timed.
      */
     public double relativeError() {
-        if (!sampled() || timedCalls == 0 || histogram.getTotalCount() == 0) {
+        if (!sampled() || timedCalls() == 0 || histogram.getTotalCount() == 0) {
             return 0;
         }
         double mean = histogram.getMean();
@@ -137,7 +140,7 @@ public final class MethodProfile {
             return 0;
         }
         double cv = histogram.getStdDeviation() / mean;
-        return 1.96 * cv / Math.sqrt(timedCalls) * Math.sqrt(1 - (double) timedCalls / calls);
+        return 1.96 * cv / Math.sqrt(timedCalls()) * Math.sqrt(1 - (double) timedCalls() / calls);
     }
 
     /** Exact shortest call, or 0 if no call ended. */

@@ -43,9 +43,11 @@ public final class HtmlReport implements ProfileRenderer {
         session(profile, out);
         out.println("<nav><a href=\"#methods\">Methods</a> <a href=\"#flame-graph\">Flame graph</a> <a href=\"#latency\">Latency</a>"
                 + " <a href=\"#lines\">Lines</a> <a href=\"#allocations\">Allocations</a></nav>");
+        timingNote(profile, out);
         methodTable(methods, out);
-        out.println("<h2 id=\"flame-graph\">Flame graph <small>exact: every call counted, widths are inclusive time;"
-                + " click a box to zoom, the background to reset</small></h2>");
+        out.println("<h2 id=\"flame-graph\">Flame graph <small>exact: every call counted, widths are inclusive time"
+                + (TimingNote.calibrated(profile) ? " with the probes' cost subtracted" : "")
+                + "; click a box to zoom, the background to reset</small></h2>");
         out.println("<div class=\"flame\">" + FlameGraphSvg.render(profile.callTree()) + "</div>");
         latency(methods, profile.intervals(), out);
         lines(profile, out);
@@ -62,17 +64,27 @@ public final class HtmlReport implements ProfileRenderer {
         out.println("</table></details>");
     }
 
+    /** What the times are: the program's own (and what was subtracted), estimated from samples, clamped. */
+    private static void timingNote(Profile profile, PrintWriter out) {
+        out.println("<ul class=\"timing\">");
+        for (String line : TimingNote.lines(profile, false)) {
+            out.println("<li>" + Html.escape(line.replace("; --raw shows them as measured", "")) + "</li>");
+        }
+        out.println("</ul>");
+    }
+
     private static void methodTable(List<MethodProfile> methods, PrintWriter out) {
         out.println("<h2 id=\"methods\">Methods <small>wall-clock; tottime excludes instrumented callees; click a header to sort</small></h2>");
         out.println("<table id=\"method-table\" class=\"sortable\"><thead><tr><th>ncalls</th><th>thrown</th><th>tottime</th>"
                 + "<th>percall</th><th>cumtime</th><th>percall</th><th>p50</th><th>p90</th><th>p99</th><th>max</th>"
-                + "<th class=\"name\">method</th></tr></thead><tbody>");
+                + "<th>±</th><th class=\"name\">method</th></tr></thead><tbody>");
         for (MethodProfile m : methods) {
             out.println("<tr>" + num(m.calls(), Long.toString(m.calls())) + num(m.exceptions(), Long.toString(m.exceptions()))
                     + time(m.selfNanos()) + time((double) m.selfNanos() / m.calls()) + time(m.totalNanos())
                     + time((double) m.totalNanos() / m.calls()) + time(m.percentileNanos(50)) + time(m.percentileNanos(90))
-                    + time(m.percentileNanos(99)) + time(m.maxNanos())
-                    + "<td class=\"name\">" + Html.escape(m.method().displayName()) + "</td></tr>");
+ + time(m.percentileNanos(99)) + time(m.maxNanos())
+                    + num(m.relativeError(), TimingNote.error(m))
+                    + "<td class=\"name\">" + (m.sampled() ? "~ " : "")+ Html.escape(m.method().displayName()) + "</td></tr>");
         }
         out.println("</tbody></table>");
     }

@@ -6,6 +6,7 @@ import dev.hotline.core.profile.CallEdge;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -26,6 +27,23 @@ public final class JsonReport implements ProfileRenderer {
         this.sort = sort;
     }
 
+    /** How the times were taken: the mode, what was subtracted in all and per probe (ns), the clamps. */
+    private static void timing(Profile profile, JsonWriter json) throws IOException {
+        var facts = profile.facts();
+        json.name("timing").beginObject();
+        json.name("mode").value(profile.session().getOrDefault(SessionKeys.TIMING, "exact"));
+        json.name("calibrated").value(TimingNote.calibrated(profile));
+        json.name("probeCostNanos").value(facts.count(SessionKeys.PROBE_COST_NANOS));
+        json.name("clamped").value(facts.count(SessionKeys.TIMES_CLAMPED));
+        json.name("costNanos").beginObject();
+        for (String key : SessionKeys.CALIBRATION_PS) {
+            String name = key.substring(key.indexOf('.') + 1, key.length() - 2); // calibration.timedCallPs -> timedCall
+            json.name(name).value(facts.count(key) / 1000.0);
+        }
+        json.endObject();
+        json.endObject();
+    }
+
     @Override
     public void render(Profile profile, String source, OutputStream out) throws IOException {
         Writer target = new OutputStreamWriter(out, StandardCharsets.UTF_8); // not closed: that would close out
@@ -38,6 +56,7 @@ public final class JsonReport implements ProfileRenderer {
             json.name(fact.getKey()).value(fact.getValue());
         }
         json.endObject();
+        timing(profile, json);
 
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(sort.comparator());
@@ -56,6 +75,13 @@ public final class JsonReport implements ProfileRenderer {
             json.name("p90Nanos").value(m.percentileNanos(90));
             json.name("p99Nanos").value(m.percentileNanos(99));
             json.name("maxNanos").value(m.maxNanos());
+            // added in 1.2 dumps: the times above are the program's own (probe cost subtracted)
+            json.name("timing").value(m.sampled() ? "sampled" : "exact");
+            json.name("timedCalls").value(m.timedCalls());
+            json.name("errorPercent").value(Math.round(1000 * m.relativeError()) / 10.0);
+            json.name("measuredTotalNanos").value(m.measuredTotalNanos());
+            json.name("measuredSelfNanos").value(m.measuredSelfNanos());
+            json.name("overheadNanos").value(m.overheadNanos());
             json.endObject();
         }
         json.endArray();
@@ -90,6 +116,11 @@ public final class JsonReport implements ProfileRenderer {
                 json.name("p99Nanos").nullValue();
             }
             json.name("timed").value(l.timed());
+            if (l.timed()) {
+                json.name("timing").value(l.sampled() ? "sampled" : "exact");
+                json.name("timedHits").value(l.timedHits());
+                json.name("measuredTotalNanos").value(l.measuredNanos());
+            }
             json.endObject();
         }
         json.endArray();

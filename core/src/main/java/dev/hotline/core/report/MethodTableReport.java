@@ -18,10 +18,13 @@ public final class MethodTableReport implements ProfileRenderer {
 
     private final MethodSort sort;
     private final int top;
+    private final boolean raw;
 
-    public MethodTableReport(MethodSort sort, int top) {
+    /** @param raw show the times as measured, the probes' cost included ({@code report --raw}) */
+    public MethodTableReport(MethodSort sort, int top, boolean raw) {
         this.sort = sort;
         this.top = top;
+        this.raw = raw;
     }
 
     @Override
@@ -29,7 +32,7 @@ public final class MethodTableReport implements ProfileRenderer {
         PrintWriter out = ProfileRenderer.text(target);
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.sort(sort.comparator());
-        header(profile, source, methods, out);
+        header(profile, source, methods, raw, out);
         if (methods.isEmpty()) {
             out.println("No instrumented method completed a call. Check the includes=/excludes= options"
                     + " (agent.options above) against the classes you expected.");
@@ -37,26 +40,35 @@ public final class MethodTableReport implements ProfileRenderer {
             return;
         }
         boolean thrown = methods.stream().anyMatch(m -> m.exceptions() > 0);
+        boolean sampled = methods.stream().anyMatch(MethodProfile::sampled);
         TextTable table = new TextTable();
         List<String> head = new ArrayList<>(List.of("ncalls", "tottime", "percall", "cumtime", "percall", "p50", "p99", "max"));
         if (thrown) {
             head.add("thrown");
         }
+        if (sampled) {
+            head.add("±");
+        }
         head.add("method");
         table.row(head.toArray(String[]::new));
         int shown = top > 0 ? Math.min(top, methods.size()) : methods.size();
         for (MethodProfile m : methods.subList(0, shown)) {
+            long self = raw ? m.measuredSelfNanos() : m.selfNanos();
+            long total = raw ? m.measuredTotalNanos() : m.totalNanos();
             List<String> row = new ArrayList<>(List.of(
                     Long.toString(m.calls()),
-                    Durations.format(m.selfNanos()),
-                    Durations.format((double) m.selfNanos() / m.calls()),
-                    Durations.format(m.totalNanos()),
-                    Durations.format((double) m.totalNanos() / m.calls()),
+                    (m.sampled() ? "~" : "") + Durations.format(self),
+                    Durations.format((double) self / m.calls()),
+                    Durations.format(total),
+                    Durations.format((double) total / m.calls()),
                     Durations.format(m.percentileNanos(50)),
                     Durations.format(m.percentileNanos(99)),
                     Durations.format(m.maxNanos())));
             if (thrown) {
                 row.add(Long.toString(m.exceptions()));
+            }
+            if (sampled) {
+                row.add(TimingNote.error(m));
             }
             row.add(m.method().displayName());
             table.row(row.toArray(String[]::new));
@@ -68,7 +80,8 @@ public final class MethodTableReport implements ProfileRenderer {
         out.flush();
     }
 
-    private static void header(Profile profile, String source, List<MethodProfile> methods, PrintWriter out) {
+    private static void header(Profile profile, String source, List<MethodProfile> methods, boolean raw,
+                               PrintWriter out) {
         Map<String, String> s = profile.session();
         long calls = methods.stream().mapToLong(MethodProfile::calls).sum();
         out.println("hotline report of " + source);
@@ -93,6 +106,9 @@ public final class MethodTableReport implements ProfileRenderer {
                 + (s.getOrDefault(SessionKeys.OPEN_CALLS, "0").equals("0") ? "" : "; "
                         + s.get(SessionKeys.OPEN_CALLS) + " calls still running at dump time (not counted)"));
         out.println("  wall-clock times; tottime excludes instrumented callees; p50/p99 from HdrHistogram (±1%)");
+        for (String line : TimingNote.lines(profile, raw)) {
+            out.println("  " + line);
+        }
         out.println();
     }
 }

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param sources     where line contents come from (line tables, allocation view, HTML)
  * @param views       what the text format prints, always in the order of {@link TextView}
  * @param lineMethods which methods the line tables show; null: every method with line data
+ * @param raw         the text method table shows the times as measured, the probes' cost included
  */
 public record ReportSettings(MethodSort sort, int top, SourceLookup sources, Set<TextView> views,
-                             MethodSelection lineMethods) {
+                             MethodSelection lineMethods, boolean raw) {
 
     /** The parts of the text format. */
     public enum TextView {
@@ -30,7 +31,7 @@ public record ReportSettings(MethodSort sort, int top, SourceLookup sources, Set
 
     /** What {@code hotline report DUMP} shows without options. */
     public static ReportSettings defaults() {
-        return new ReportSettings(MethodSort.TOTTIME, 25, SourceLookup.of(null), EnumSet.of(TextView.METHODS), null);
+        return new ReportSettings(MethodSort.TOTTIME, 25, SourceLookup.of(null), EnumSet.of(TextView.METHODS), null, false);
     }
 
     public ReportSettings {

@@ -17,7 +17,7 @@ public final class TextReport implements ProfileRenderer {
     public TextReport(ReportSettings settings) {
         for (ReportSettings.TextView view : settings.views()) {
             views.add(switch (view) {
-                case METHODS -> new MethodTableReport(settings.sort(), settings.top());
+                case METHODS -> new MethodTableReport(settings.sort(), settings.top(), settings.raw());
                 case LINES -> new LineReport(settings.lineMethods(), settings.sources());
                 case ALLOCATIONS -> new AllocationReport(settings.top(), settings.sources());
             });

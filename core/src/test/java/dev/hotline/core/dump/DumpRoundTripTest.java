@@ -133,6 +133,56 @@ class DumpRoundTripTest {
     }
 
     @Test
+    void reads_back_how_each_method_and_line_was_timed() throws IOException {
+        Profile profile = SampleProfiles.threeLevels();
+        MethodProfile parse = profile.method(SampleProfiles.PARSE);
+        parse.addTiming(3, parse.totalNanos() + 1_000, parse.selfNanos() + 700);
+
+        Profile back = roundTrip(profile);
+
+        MethodProfile read = back.method(SampleProfiles.PARSE);
+        assertThat(read.timedCalls()).isEqualTo(3);
+        assertThat(read.sampled()).isTrue();
+        assertThat(read.measuredTotalNanos()).isEqualTo(parse.totalNanos() + 1_000);
+        assertThat(read.measuredSelfNanos()).isEqualTo(parse.selfNanos() + 700);
+        assertThat(back.method(SampleProfiles.MAIN).sampled()).isFalse();
+    }
+
+    @Test
+    void a_dump_of_format_1_1_without_timing_blocks_reads_as_every_call_timed_and_measured() throws IOException {
+        Profile profile = SampleProfiles.threeLevels();
+        byte[] current = bytes(profile);
+        byte[] old = withoutBlocks(current, 0x21, 0x42);
+        old[10] = 0;
+        old[11] = 1; // minor version 1
+
+        Profile back = dev.hotline.core.dump.DumpReader.read(new java.io.ByteArrayInputStream(old));
+
+        MethodProfile parse = back.method(SampleProfiles.PARSE);
+        assertThat(parse.calls()).isEqualTo(profile.method(SampleProfiles.PARSE).calls());
+        assertThat(parse.timedCalls()).isEqualTo(parse.calls());
+        assertThat(parse.measuredTotalNanos()).isEqualTo(parse.totalNanos());
+        assertThat(parse.overheadNanos()).isZero();
+    }
+
+    /** The dump with the blocks of the given types cut out (header: 8 magic bytes, 2 major, 2 minor). */
+    private static byte[] withoutBlocks(byte[] dump, int... types) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(dump, 0, 12);
+        int at = 12;
+        while (at < dump.length) {
+            int type = dump[at] & 0xFF;
+            int length = java.nio.ByteBuffer.wrap(dump, at + 1, 4).getInt();
+            boolean cut = java.util.Arrays.stream(types).anyMatch(t -> t == type);
+            if (!cut) {
+                out.write(dump, at, 5 + length);
+            }
+            at += 5 + length;
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void an_empty_profile_round_trips_to_an_empty_profile() throws IOException {
         Profile read = roundTrip(SampleProfiles.empty());
 

@@ -44,7 +44,7 @@ class FormatTest {
     @Test
     void text_shows_its_views_in_one_order_whatever_order_they_are_asked_in() throws IOException {
         ReportSettings settings = new ReportSettings(MethodSort.TOTTIME, 25, SourceLookup.of(null),
-                EnumSet.of(ReportSettings.TextView.ALLOCATIONS, ReportSettings.TextView.LINES, ReportSettings.TextView.METHODS), null);
+                EnumSet.of(ReportSettings.TextView.ALLOCATIONS, ReportSettings.TextView.LINES, ReportSettings.TextView.METHODS), null, false);
 
         String text = render(Format.TEXT, settings, SampleProfiles.threeLevels());
 
@@ -58,7 +58,7 @@ class FormatTest {
     @Test
     void text_with_the_line_view_alone_has_no_method_table() throws IOException {
         ReportSettings settings = new ReportSettings(MethodSort.TOTTIME, 25, SourceLookup.of(null),
-                EnumSet.of(ReportSettings.TextView.LINES), null);
+                EnumSet.of(ReportSettings.TextView.LINES), null, false);
 
         String text = render(Format.TEXT, settings, SampleProfiles.threeLevels());
 

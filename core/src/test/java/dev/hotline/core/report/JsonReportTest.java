@@ -25,6 +25,9 @@ class JsonReportTest {
     /** The method fields of the version-1 contract (README, "Report JSON"). */
     private static final List<String> METHOD_FIELDS = List.of("class", "method", "descriptor", "calls", "exceptions",
             "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos");
+    /** Fields added within version 1 (dump format 1.2): how the times were taken. */
+    private static final List<String> ADDED_METHOD_FIELDS = List.of("timing", "timedCalls", "errorPercent",
+            "measuredTotalNanos", "measuredSelfNanos", "overheadNanos");
     private static final List<String> EDGE_FIELDS = List.of("caller", "callee", "calls", "totalNanos");
 
     @Test
@@ -67,11 +70,13 @@ class JsonReportTest {
     }
 
     @Test
-    void every_method_object_has_exactly_the_contract_field_names() throws IOException {
+    void every_method_object_has_exactly_the_contract_field_names_and_the_added_timing_fields() throws IOException {
         JsonObject report = render(SampleProfiles.threeLevels(), MethodSort.TOTTIME);
+        List<String> fields = new java.util.ArrayList<>(METHOD_FIELDS);
+        fields.addAll(ADDED_METHOD_FIELDS);
 
         assertThat(report.getAsJsonArray("methods")).hasSize(4).allSatisfy(method ->
-                assertThat(method.getAsJsonObject().keySet()).containsExactlyInAnyOrderElementsOf(METHOD_FIELDS));
+                assertThat(method.getAsJsonObject().keySet()).containsExactlyInAnyOrderElementsOf(fields));
     }
 
     @Test

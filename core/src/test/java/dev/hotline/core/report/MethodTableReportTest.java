@@ -190,7 +190,7 @@ class MethodTableReportTest {
 
     private static String render(Profile profile, MethodSort sort, int top) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MethodTableReport(sort, top).render(profile, "run.hotline", out);
+        new MethodTableReport(sort, top, false).render(profile, "run.hotline", out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
