@@ -49,9 +49,9 @@ final class Calibration {
         if (costs == null) {
             Log.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
         } else {
-            Log.info(String.format(Locale.ROOT, "calibrated in %d ms (refined in the background): a timed call costs "
-                    + "%.1f ns (%.1f ns inside it), an untimed call %.1f ns, a timed line %.1f ns", millis,
-                    costs[1] / 1000.0, costs[0] / 1000.0, costs[2] / 1000.0, costs[6] / 1000.0));
+            Log.info(String.format(Locale.ROOT, "calibration: first phase %d ms (a timed call %.1f ns so far); "
+                    + "it goes on in the background, and probe cost is subtracted once the figures settle", millis,
+                    costs[1] / 1000.0));
         }
         return new Calibration(options, millis, costs != null);
     }
@@ -61,8 +61,9 @@ final class Calibration {
         SessionFacts.Builder facts = SessionFacts.builder()
                 .text(SessionKeys.TIMING, options.exactTiming() ? "exact" : "adaptive")
                 .text(SessionKeys.BUDGET_PERCENT, String.format(Locale.ROOT, "%.1f", options.budgetPercent()))
-                .number(SessionKeys.CALIBRATION_MILLIS, millis);
-        if (measured) {
+                .number(SessionKeys.CALIBRATION_MILLIS, millis)
+                .number(SessionKeys.CALIBRATION_SETTLED_MILLIS, ProbeCalibration.settledMillis());
+        if (measured && ProbeCalibration.settledMillis() >= 0) {
             long[] costs = {ProbeCosts.timedInnerPs(), ProbeCosts.timedCallPs(), ProbeCosts.untimedCallPs(),
                     ProbeCosts.sampledInnerPs(), ProbeCosts.sampledCallPs(), ProbeCosts.lineInnerPs(),
                     ProbeCosts.lineTimedPs(), ProbeCosts.lineCountedPs(), ProbeCosts.lineHitsPs(),

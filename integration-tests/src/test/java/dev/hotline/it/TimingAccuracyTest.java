@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Times are the program's own, not the probes': methods of known work ({@code targets.knownwork})
- * timed by a run without the agent (the truth, measured by the program itself around each phase)
- * and by hotline, in the default (adaptive) mode and with {@code timing=exact}, on every JDK found.
+ * Times are the program's own, not the probes': methods of known work ({@code targets.knownwork.Work})
+ * timed by hotline, in the default (adaptive) mode and with {@code timing=exact}, on every JDK found,
+ * against the truth: the same code in an uninstrumented twin class, timed by the program itself in
+ * rounds interleaved with Work's in the same JVM (so the load of a shared machine weighs on both).
  * Counts must be exact; per-call total and self times, and the time per hit of two lines, within
- * {@link #RELATIVE} of the truth or {@link #ABSOLUTE_NS} — a bound a shared 2-core CI machine
+ * {@link #RELATIVE} of the truth or {@link #ABSOLUTE_NS} ({@link #SELF_OF_MANY_CALLS} for the self
+ * time of the parent of a thousand tiny calls) — a bound a shared 2-core CI machine
  * holds, and one that fails the 3x error of timing without compensation (the benchmarks' accuracy
  * table holds the tighter 25 %). Every comparison is printed, so the log shows how close it came.
  */
@@ -30,6 +32,8 @@ class TimingAccuracyTest {
 
     private static final double RELATIVE = 0.5;
     private static final double ABSOLUTE_NS = 10;
+    /** The bound on the self time of a method that makes 1,000 tiny calls per call (still fails a 3x error). */
+    private static final double SELF_OF_MANY_CALLS = 1.0;
     private static final String PACKAGE = "dev.hotline.it.targets.knownwork";
     private static final String WORK = PACKAGE + ".Work";
     private static final double SCALE = 1.0;
@@ -47,15 +51,12 @@ class TimingAccuracyTest {
     @MethodSource("runs")
     void per_call_times_of_known_work_are_within_bounds_of_the_truth_and_counts_are_exact(Jdks.Jdk jdk, String timing)
             throws Exception {
-        Map<String, Double> truth = truth(ChildJvm.run(ChildJvm.java(jdk, null,
-                "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(), PACKAGE + ".KnownWorkApp", Double.toString(SCALE)),
-                300));
         Path dump = ChildJvm.dumpPath("knownwork-" + timing);
         ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk,
                 "includes=" + WORK + ",lines=" + WORK + "#lined,timing=" + timing + ",out=" + dump,
                 "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(), PACKAGE + ".KnownWorkApp", Double.toString(SCALE)),
                 300);
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        Map<String, Double> truth = truth(result);
         Profile profile = Dumps.read(dump);
 
         MethodProfile tiny = Dumps.method(profile, WORK, "tiny");
@@ -63,11 +64,11 @@ class TimingAccuracyTest {
         MethodProfile small = Dumps.method(profile, WORK, "small");
         MethodProfile large = Dumps.method(profile, WORK, "large");
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(tiny.calls()).as("tiny calls").isEqualTo(calls(20_000_000) + calls(20_000) * 1000);
-        soft.assertThat(parent.calls()).as("parent calls").isEqualTo(calls(20_000));
-        soft.assertThat(small.calls()).as("small calls").isEqualTo(calls(2_000_000));
-        soft.assertThat(large.calls()).as("large calls").isEqualTo(calls(20_000));
-        soft.assertThat(Dumps.method(profile, WORK, "lined").calls()).as("lined calls").isEqualTo(calls(100_000));
+        soft.assertThat(tiny.calls()).as("tiny calls").isEqualTo(10 * (calls(2_000_000) + calls(2_000) * 1000));
+        soft.assertThat(parent.calls()).as("parent calls").isEqualTo(10 * calls(2_000));
+        soft.assertThat(small.calls()).as("small calls").isEqualTo(10 * calls(200_000));
+        soft.assertThat(large.calls()).as("large calls").isEqualTo(10 * calls(2_000));
+        soft.assertThat(Dumps.method(profile, WORK, "lined").calls()).as("lined calls").isEqualTo(10 * calls(10_000));
         if (timing.equals("exact")) {
             soft.assertThat(tiny.sampled()).as("tiny is timed at every call in exact mode").isFalse();
         } else {
@@ -79,12 +80,13 @@ class TimingAccuracyTest {
         double tinyTruth = truth.get("tiny");
         check(soft, "tiny total per call", tiny.totalNanos() / (double) tiny.calls(), tinyTruth);
         check(soft, "parent total per call", parent.totalNanos() / (double) parent.calls(), truth.get("parent"));
+        // a parent's self time is its total minus 1,000 tiny calls: it carries 1,000 times their error
         check(soft, "parent self per call", parent.selfNanos() / (double) parent.calls(),
-                truth.get("parent") - 1000 * tinyTruth);
+                truth.get("parent") - 1000 * tinyTruth, SELF_OF_MANY_CALLS);
         check(soft, "small total per call", small.totalNanos() / (double) small.calls(), truth.get("small"));
         check(soft, "large total per call", large.totalNanos() / (double) large.calls(), truth.get("large"));
         List<LineProfile> lines = profile.lines().stream()
-                .filter(l -> l.line().method().name().equals("lined") && l.hits() == calls(100_000))
+                .filter(l -> l.line().method().name().equals("lined") && l.hits() == 10 * calls(10_000))
                 .sorted((a, b) -> Integer.compare(a.line().line(), b.line().line())).toList();
         soft.assertThat(lines).as("lined's lines hit once per call").hasSizeGreaterThanOrEqualTo(3);
         if (lines.size() >= 2) {
@@ -101,18 +103,22 @@ class TimingAccuracyTest {
     }
 
     private static void check(SoftAssertions soft, String what, double reported, double truth) {
+        check(soft, what, reported, truth, RELATIVE);
+    }
+
+    private static void check(SoftAssertions soft, String what, double reported, double truth, double relative) {
         double error = truth == 0 ? 0 : (reported - truth) / truth;
         System.out.println(String.format(Locale.ROOT, "accuracy %-22s reported %10.1f ns  truth %10.1f ns  error %+6.1f %%",
                 what, reported, truth, 100 * error));
         soft.assertThat(Math.abs(reported - truth))
                 .as("%s: reported %.1f ns, true %.1f ns", what, reported, truth)
-                .isLessThanOrEqualTo(Math.max(RELATIVE * truth, ABSOLUTE_NS));
+                .isLessThanOrEqualTo(Math.max(relative * truth, ABSOLUTE_NS));
     }
 
-    private static Map<String, Double> truth(ChildJvm.Result plain) {
-        assertThat(plain.exitCode()).as(plain.stderr()).isZero();
+    private static Map<String, Double> truth(ChildJvm.Result run) {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
         Map<String, Double> truth = new LinkedHashMap<>();
-        for (String line : plain.stdout().split("\\R")) {
+        for (String line : run.stdout().split("\\R")) {
             String[] parts = line.split(" ");
             if (parts.length == 3 && parts[0].equals("truth")) {
                 truth.put(parts[1], Double.parseDouble(parts[2]));

@@ -29,16 +29,19 @@ import java.util.Arrays;
  * <p><b>Two phases.</b> The JIT reaches its final code for these methods only after some hundreds
  * of milliseconds (C2 compiles a method after thousands of calls, and the first rounds run
  * interpreted or in C1's profiling code). Start-up waits for the first phase only ({@code
- * syncNanos}); its figures are set at once, so the first instrumented call is compensated. The
- * same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
+ * syncNanos}); its figures are set only if they have settled by then (usually not: C2 compiles the
+ * probes some hundreds of milliseconds after the JVM starts; until the figures are set, nothing is
+ * subtracted). The same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
  * cent of one core) until {@code backgroundNanos} have passed, and sets the figures again after
- * every round. Each figure is the lower quartile of the last {@link #WINDOW} rounds: early rounds,
+ * every round once they have settled. Each figure is the lower quartile of the last {@link #WINDOW} rounds: early rounds,
  * slower, drop out as the JIT finishes; noise in single rounds does not move it. The first phase
  * ends when the figures have settled ({@link #settled}) or at its budget, whichever comes first.
  */
 public final class ProbeCalibration {
 
     private static final int BATCH = 16;
+    /** Steps of work(x) per event. */
+    private static final int WORK_STEPS = 8;
     private static final int BATCHES = 128;
     /** Rounds the figures are the median of. */
     private static final int WINDOW = 15;
@@ -46,6 +49,10 @@ public final class ProbeCalibration {
     private static final int MIN_ROUNDS = 6;
     private static final long PAUSE_MILLIS = 20;
     private static final int SETTLED_ROUNDS = 6;
+    /** C2 takes this long at least to compile the probes after a JVM starts (seen: 200 to 300 ms). */
+    private static final long MIN_SETTLE_NANOS = 250_000_000L;
+    /** When the figures were first set, in ns after the calibration began; -1: not yet. */
+    private static volatile long settledNanos = -1;
     private static final double SETTLED_SPREAD = 1.15;
     private static final int KINDS = 10;
     private static final int TIMED = 0;
@@ -88,7 +95,7 @@ public final class ProbeCalibration {
 
     /**
      * Measures the probe costs on a new thread for {@code syncNanos} and sets them in
-     * {@link ProbeCosts}, then returns while the thread goes on refining them for
+     * {@link ProbeCosts} if they have settled, then returns while the thread goes on refining them for
      * {@code backgroundNanos} more (0: not at all). Returns the first phase's figures in
      * {@link ProbeCosts#set}'s order (picoseconds), or null if the measurement failed (the costs
      * then stay 0: nothing is subtracted). {@link ProbeCosts}' getters give the latest figures.
@@ -109,14 +116,17 @@ public final class ProbeCalibration {
                     recorder = Probes.enter(TIMED);
                     Probes.exit(recorder, TIMED);
                     ProbeCalibration calibration = new ProbeCalibration(recorder);
-                    long deadline = System.nanoTime() + syncNanos;
-                    while (calibration.rounds < MIN_ROUNDS
-                            || (System.nanoTime() < deadline && !calibration.settled())) {
+                    long begin = System.nanoTime();
+                    long deadline = begin + syncNanos;
+                    while (calibration.rounds < MIN_ROUNDS || System.nanoTime() < deadline) {
                         calibration.round();
                     }
                     first[0] = calibration.figures();
                     ProbeCosts.configure(exact, budget);
-                    set(first[0]);
+                    if (calibration.settled(begin)) {
+                        set(first[0]);
+                        settledNanos = System.nanoTime() - begin;
+                    }
                     synchronized (lock) {
                         done[0] = true;
                         lock.notifyAll();
@@ -125,7 +135,12 @@ public final class ProbeCalibration {
                     while (System.nanoTime() < end) {
                         Thread.sleep(PAUSE_MILLIS);
                         calibration.round();
-                        set(calibration.figures());
+                        if (settledNanos >= 0 || calibration.settled(begin)) {
+                            set(calibration.figures());
+                            if (settledNanos < 0) {
+                                settledNanos = System.nanoTime() - begin;
+                            }
+                        }
                     }
                 } catch (InterruptedException e) {
                     // the JVM is going away: keep the figures as they are
@@ -157,6 +172,16 @@ public final class ProbeCalibration {
         return first[0];
     }
 
+    /**
+     * When the figures were first set, in ms after the calibration began; -1 while they have not
+     * been: until then nothing is subtracted (an over-estimate, from code the JIT has not finished,
+     * would make short calls read as 0; an under-estimate only leaves some probe cost in).
+     */
+    public static long settledMillis() {
+        long n = settledNanos;
+        return n < 0 ? -1 : n / 1_000_000;
+    }
+
     private static void set(long[] r) {
         ProbeCosts.set(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
     }
@@ -168,10 +193,12 @@ public final class ProbeCalibration {
         long calls = timed.timedCalls;
         long measured = timed.measuredNanos;
         for (int i = 0; i < BATCHES; i++) {
-            baseline = Math.min(baseline, timeNothing());
+            baseline = Math.min(baseline, timeWorkAlone());
             elapsed[0] += timeTimedCalls();
         }
-        long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls);
+        // what the recorder measured inside the calls, less the work: the probe's inner part
+        long workPerEvent = picosPer(baseline, BATCH);
+        long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls) - workPerEvent;
         for (int i = 0; i < BATCHES; i++) {
             elapsed[1] += timeUntimedCalls();
         }
@@ -180,7 +207,7 @@ public final class ProbeCalibration {
             elapsed[2] += timeTimedLines();
         }
         long[] lineAfter = lineTotals();
-        long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]);
+        long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]) - workPerEvent;
         for (int i = 0; i < BATCHES; i++) {
             elapsed[3] += timeUntimedLines();
         }
@@ -196,7 +223,9 @@ public final class ProbeCalibration {
             elapsed[6] += timeSampledCalls();
         }
         long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
-                sampled.timedCalls - sampledCalls);
+                sampled.timedCalls - sampledCalls) - workPerEvent;
+        elapsed[2] -= 3L * BATCHES * baseline; // four pieces of work per event, one taken off below
+        elapsed[3] -= 3L * BATCHES * baseline;
         long[] perEvent = new long[7];
         for (int k = 0; k < perEvent.length; k++) {
             perEvent[k] = Math.max(0, picosPer(elapsed[k] - BATCHES * baseline, (long) BATCHES * BATCH));
@@ -207,9 +236,9 @@ public final class ProbeCalibration {
         long sampledCall = Math.max(timedCall, untimedCall + SAMPLED_INTERVAL * (perEvent[6] - untimedCall));
         long lineTimed = Math.max(0, (perEvent[2] - timedCall) / 4);
         long[] figures = {
-                Math.min(timedInner, timedCall), timedCall, untimedCall,
-                Math.min(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
-                Math.min(lineInner, lineTimed), lineTimed, Math.max(0, (perEvent[3] - untimedCall) / 4),
+                clamp(timedInner, timedCall), timedCall, untimedCall,
+                clamp(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
+                clamp(lineInner, lineTimed), lineTimed, Math.max(0, (perEvent[3] - untimedCall) / 4),
                 perEvent[4], perEvent[5]};
         if (DEBUG) {
             System.err.println("[hotline] calibration round " + rounds + " " + Arrays.toString(figures));
@@ -224,12 +253,13 @@ public final class ProbeCalibration {
     }
 
     /**
-     * Whether the JIT is done with the probes: the whole cost of a timed call varied by no more
-     * than {@link #SETTLED_SPREAD} over the last {@link #SETTLED_ROUNDS} rounds, after having fallen
-     * (the first rounds, interpreted, cost many times more).
+     * Whether the JIT is done with the probes: at least {@link #MIN_SETTLE_NANOS} after the start,
+     * and the whole cost of a timed call varied by no more than {@link #SETTLED_SPREAD} over the last
+     * {@link #SETTLED_ROUNDS} rounds, after having fallen (the first rounds, interpreted, cost many
+     * times more; C1's profiling code, before C2 takes over, about twice as much).
      */
-    private boolean settled() {
-        if (rounds < SETTLED_ROUNDS + 2) {
+    private boolean settled(long begin) {
+        if (rounds < SETTLED_ROUNDS + 2 || System.nanoTime() - begin < MIN_SETTLE_NANOS) {
             return false;
         }
         long min = Long.MAX_VALUE;
@@ -277,91 +307,143 @@ public final class ProbeCalibration {
         return new long[] {nanos, hits};
     }
 
+    private static long clamp(long inner, long whole) {
+        return Math.max(0, Math.min(inner, whole));
+    }
+
     private static long picosPer(long nanos, long events) {
         return events <= 0 ? 0 : nanos * 1000 / events;
     }
 
     // Each method below times a batch of events; each event makes exactly the calls instrumented
-    // code makes.
+    // code makes, around the same small piece of work (work(x), about 10 ns of dependent arithmetic):
+    // a probe next to other work costs less than one alone (the processor overlaps the two), and
+    // the probes that matter most are those of small methods. The batch with the work alone is the
+    // baseline every figure is taken against.
 
-    private static long timeNothing() {
-        long start = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-            nothing(i);
+    /** Results the JIT must not drop (a static field store is never dead). */
+    private static long sink;
+
+    private static long work(long x) {
+        for (int i = 0; i < WORK_STEPS; i++) {
+            x = (x ^ (x >>> 31)) * 0x9E3779B97F4A7C15L;
         }
-        return System.nanoTime() - start;
+        return x;
     }
 
-    private static void nothing(int i) {
+    private static long timeWorkAlone() {
+        long x = sink;
+        long start = System.nanoTime();
+        for (int i = 0; i < BATCH; i++) {
+            x = work(x);
+        }
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeTimedCalls() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(TIMED);
+            x = work(x);
             Probes.exit(r, TIMED);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeUntimedCalls() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(UNTIMED);
+            x = work(x);
             Probes.exit(r, UNTIMED);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeSampledCalls() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(SAMPLED);
+            x = work(x);
             Probes.exit(r, SAMPLED);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
+    /** Four lines of work in a timed call: the work is that of four events. */
     private static long timeTimedLines() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(TIMED_LINES);
             Probes.line(r, TIMED_LINES, 0);
+            x = work(x);
             Probes.line(r, TIMED_LINES, 1);
+            x = work(x);
             Probes.line(r, TIMED_LINES, 2);
+            x = work(x);
             Probes.line(r, TIMED_LINES, 3);
+            x = work(x);
             Probes.exit(r, TIMED_LINES);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeUntimedLines() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.enter(UNTIMED_LINES);
             Probes.line(r, UNTIMED_LINES, 4);
+            x = work(x);
             Probes.line(r, UNTIMED_LINES, 5);
+            x = work(x);
             Probes.line(r, UNTIMED_LINES, 6);
+            x = work(x);
             Probes.line(r, UNTIMED_LINES, 7);
+            x = work(x);
             Probes.exit(r, UNTIMED_LINES);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeLineHitFetches() {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             long[] h = Probes.lineHits(LINE_HITS, 4);
             h[i & 3]++;
+            x = work(x);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 
     private static long timeAllocations(ThreadRecorder r) {
+        long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             Probes.allocation(r, i & 3);
+            x = work(x);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        sink = x;
+        return elapsed;
     }
 }

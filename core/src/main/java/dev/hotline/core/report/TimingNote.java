@@ -29,7 +29,9 @@ public final class TimingNote {
         List<String> lines = new ArrayList<>();
         SessionFacts facts = profile.facts();
         if (!calibrated(profile)) {
-            lines.add("times as measured, the probes' own cost included (the dump has no calibration)");
+            lines.add(facts.number(SessionKeys.CALIBRATION_SETTLED_MILLIS).orElse(0) < 0
+                    ? "times as measured, the probes' own cost included (the calibration had not settled when the dump was written)"
+                    : "times as measured, the probes' own cost included (the dump has no calibration)");
         } else {
             String perCall = String.format(Locale.ROOT, "a timed call %s, an untimed call %s, a timed line %s",
                     picos(facts, 1), picos(facts, 2), picos(facts, 6));
@@ -41,6 +43,11 @@ public final class TimingNote {
                 lines.add("times are the program's own: the probes' cost, calibrated in this JVM, is subtracted, "
                         + Durations.format(subtracted) + " in all (" + perCall + "); --raw shows them as measured");
             }
+        }
+        long settled = facts.number(SessionKeys.CALIBRATION_SETTLED_MILLIS).orElse(0);
+        if (calibrated(profile) && settled > 0 && !raw) {
+            lines.add("the subtraction began once the calibration settled, " + settled + " ms after start: calls before"
+                    + " that include the probes' cost");
         }
         long sampled = profile.methods().stream().filter(MethodProfile::sampled).count();
         if (sampled > 0) {
