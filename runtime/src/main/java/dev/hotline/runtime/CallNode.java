@@ -17,9 +17,18 @@ public final class CallNode {
 
     static final int ROOT_ID = -1;
 
-    private final int methodId;
+    final int methodId;
     /** The method's counters on this thread (its histogram, min and max, sampling decision). */
     final MethodCounters counters;
+    /** The caller's node: the shadow stack is the path from the recorder's top node to the root. */
+    final CallNode parent;
+    /**
+     * While a call of this context is open (a node is on a thread's stack at most once: a recursive
+     * call is a deeper node): when it started, or {@link ThreadRecorder#UNTIMED}.
+     */
+    long start;
+    /** While a timed call of this context is open: its slot in the recorder's timed-frame arrays. */
+    int slot;
     /** Calls until the next timed one; a call is timed when this reaches 0. */
     int countdown = 1;
     /** The sampling interval the current countdown was drawn with: the weight of the next timed call. */
@@ -35,9 +44,10 @@ public final class CallNode {
     private CallNode[] table = new CallNode[4];
     private int childCount;
 
-    CallNode(int methodId, MethodCounters counters) {
+    CallNode(int methodId, MethodCounters counters, CallNode parent) {
         this.methodId = methodId;
         this.counters = counters;
+        this.parent = parent;
     }
 
     /** The child for {@code id} if it sits in its home slot, else null ({@link #findOrAdd}). */
@@ -66,7 +76,7 @@ public final class CallNode {
         if (2 * (childCount + 1) > table.length) {
             rehash(table.length * 2);
         }
-        CallNode node = new CallNode(id, counters);
+        CallNode node = new CallNode(id, counters, this);
         insert(table, node);
         childCount++;
         return node;

@@ -19,10 +19,15 @@ import java.util.Arrays;
  * end. Sums keep the signed difference (unbiased); per-call values (histogram, min, max) are clamped
  * at 0 and the clamps counted.
  *
+ * <p><b>The stack is the tree.</b> The open calls are the path from {@link #top} to the root: a
+ * node is on the stack at most once (a recursive call is a deeper node), so an open call's state
+ * lives in its node ({@code start}), and entering is moving {@code top} to a child, returning is
+ * moving it to the parent. Timed calls keep what else they need (the running probe cost at their
+ * start, their weight, their open line) in small arrays indexed by {@code timedDepth}.
+ *
  * <p><b>The fast path.</b> {@link #enter} and {@link #exit} of a call that is not timed touch the
- * node and the stack only: small enough for C2 to inline into the instrumented method; everything
- * else (timing, growing, unwinding, discarding) is out of line. Frame 0 of the stack is the root
- * sentinel, so a frame's parent is always at {@code d - 1}.
+ * node and {@code top} only: a few dependent loads, small enough for C2 to inline into the
+ * instrumented method; everything else (timing, new contexts, unwinding, discarding) is out of line.
  *
  * <p>Thread-safety: written only by its own thread, with plain (non-atomic, non-volatile) stores, so
  * counts are exact without synchronization. A flush reads it from another thread; values of a thread
@@ -33,8 +38,8 @@ import java.util.Arrays;
  */
 public final class ThreadRecorder {
 
-    /** {@code frameStart} of a frame whose call is counted but not timed. */
-    private static final long UNTIMED = Long.MIN_VALUE;
+    /** {@code CallNode.start} of an open call that is counted but not timed. */
+    static final long UNTIMED = Long.MIN_VALUE;
 
     private static final Paged.Factory<MethodCounters> NEW_METHOD = new Paged.Factory<MethodCounters>() {
         @Override
@@ -63,21 +68,20 @@ public final class ThreadRecorder {
     private final Paged<long[]> lineHits = new Paged<long[]>();
     private final AllocationCounters allocations = new AllocationCounters();
 
-    // The shadow stack, as parallel arrays: frame d >= 1 is the d-th open instrumented call.
-    private int depth = 1;
-    private CallNode[] frameNode;
-    /** When the call started, or UNTIMED. */
-    private long[] frameStart;
-    /** probeCostPs when the call started (timed frames). */
-    private long[] frameCost;
+    /** The node of the innermost open call; the root when none is open. */
+    private CallNode top;
+    /** Open timed calls; slot k of the arrays below is the k-th of them. */
+    private int timedDepth;
+    /** probeCostPs when the call started. */
+    private long[] timedCost;
     /** How many calls the timed call stands for (its sampling interval). */
-    private int[] frameWeight;
-    /** The line probe open in each timed frame (-1: none), when it was entered and probeCostPs then. */
-    private int[] frameLine;
-    private long[] frameLineStart;
-    private long[] frameLineCost;
+    private int[] timedWeight;
+    /** The line probe open in each timed call (-1: none), when it was entered and probeCostPs then. */
+    private int[] timedLine;
+    private long[] timedLineStart;
+    private long[] timedLineCost;
 
-    private final CallNode root = new CallNode(CallNode.ROOT_ID, null);
+    private final CallNode root = new CallNode(CallNode.ROOT_ID, null, null);
     /** The calibrated cost of every probe this thread ran so far, in picoseconds. */
     private long probeCostPs;
     private long clampedTimes;
@@ -86,8 +90,8 @@ public final class ThreadRecorder {
 
     /**
      * Handed to a call when no recorder could be made for its thread (OutOfMemoryError): shared,
-     * it records nothing, so nothing is thrown into the application. Its stack has room for the root
-     * only, so every probe takes the slow path, which checks {@link #discard}.
+     * it records nothing, so nothing is thrown into the application. Its root never gets a child,
+     * so every probe takes the slow path, which checks {@link #discard}.
      */
     static final ThreadRecorder DISCARD = new ThreadRecorder();
 
@@ -111,14 +115,12 @@ public final class ThreadRecorder {
     }
 
     private void allocateStack(int n) {
-        frameNode = new CallNode[n];
-        frameNode[0] = root;
-        frameStart = new long[n];
-        frameCost = new long[n];
-        frameWeight = new int[n];
-        frameLine = new int[n];
-        frameLineStart = new long[n];
-        frameLineCost = new long[n];
+        top = root;
+        timedCost = new long[n];
+        timedWeight = new int[n];
+        timedLine = new int[n];
+        timedLineStart = new long[n];
+        timedLineCost = new long[n];
     }
 
     /** Whether the owning thread has ended: this recorder will not change again. */
@@ -129,79 +131,65 @@ public final class ThreadRecorder {
 
     /** The start of a call of {@code methodId}. Returns this recorder (for {@link Probes#enter}). */
     ThreadRecorder enter(int methodId) {
-        int d = depth;
-        CallNode[] nodes = frameNode;
-        if (d < nodes.length) {
-            CallNode node = nodes[d - 1].child(methodId);
-            if (node != null) {
-                nodes[d] = node;
-                depth = d + 1;
-                if (--node.countdown > 0) {
-                    frameStart[d] = UNTIMED;
-                } else {
-                    startTimed(d, node);
-                }
-                return this;
-            }
+        CallNode node = top.child(methodId);
+        if (node != null && --node.countdown > 0) {
+            node.start = UNTIMED;
+            top = node;
+            return this;
         }
-        enterSlow(methodId);
+        enterSlow(methodId, node);
         return this;
     }
 
-    /** A new calling context, a full stack, or the discarding recorder. */
-    private void enterSlow(int methodId) {
+    /** A call to be timed ({@code node} non-null, its countdown run out), a new context, or the discarder. */
+    private void enterSlow(int methodId, CallNode node) {
         if (discard) {
             return;
         }
-        int d = depth;
-        CallNode node;
-        try {
-            if (d == frameNode.length) {
-                growStack();
+        if (node == null) {
+            try {
+                node = top.findOrAdd(methodId, methods.getOrCreate(methodId, NEW_METHOD));
+            } catch (OutOfMemoryError e) {
+                // The heap is full: record nothing for this call (its exit finds no frame and is
+                // ignored) rather than throw into the application.
+                abandonedFrames++;
+                return;
             }
-            CallNode parent = frameNode[d - 1];
-            node = parent.child(methodId);
-            if (node == null) {
-                node = parent.findOrAdd(methodId, methods.getOrCreate(methodId, NEW_METHOD));
+            if (--node.countdown > 0) {
+                node.start = UNTIMED;
+                top = node;
+                return;
             }
-        } catch (OutOfMemoryError e) {
-            // The heap is full: record nothing for this call (its exit finds no frame and is
-            // ignored) rather than throw into the application.
-            abandonedFrames++;
-            return;
         }
-        frameNode[d] = node;
-        depth = d + 1;
-        if (--node.countdown > 0) {
-            frameStart[d] = UNTIMED;
-        } else {
-            startTimed(d, node);
+        if (timedDepth == timedCost.length) {
+            try {
+                growTimed();
+            } catch (OutOfMemoryError e) {
+                node.countdown = 1; // time a later call instead; count this one
+                node.start = UNTIMED;
+                top = node;
+                return;
+            }
         }
-    }
-
-    private void startTimed(int d, CallNode node) {
-        frameWeight[d] = node.interval; // the interval the countdown that ran out was drawn with
+        int slot = timedDepth++;
+        node.slot = slot;
+        timedWeight[slot] = node.interval; // the interval the countdown that ran out was drawn with
         int next = node.counters.interval;
         node.interval = next;
         node.countdown = next == 1 ? 1 : nextCountdown(next);
-        frameLine[d] = -1;
-        frameCost[d] = probeCostPs;
-        frameStart[d] = System.nanoTime(); // last, so the probe's own work is not in the call's time
+        timedLine[slot] = -1;
+        timedCost[slot] = probeCostPs;
+        top = node;
+        node.start = System.nanoTime(); // last, so the probe's own work is not in the call's time
     }
 
     /** The normal end (a return) of the call of {@code methodId} on top of the stack. */
     void exit(int methodId) {
-        int d = depth - 1;
-        CallNode node = frameNode[d];
-        if (node.methodId() == methodId) {
-            long start = frameStart[d];
-            if (start == UNTIMED) {
-                node.calls++;
-                probeCostPs += ProbeCosts.untimedCallPs;
-                depth = d;
-            } else {
-                exitTimed(d, node, start);
-            }
+        CallNode node = top;
+        if (node.methodId == methodId && node.start == UNTIMED) {
+            node.calls++;
+            probeCostPs += ProbeCosts.untimedCallPs;
+            top = node.parent;
             return;
         }
         exitSlow(methodId, false);
@@ -216,37 +204,36 @@ public final class ThreadRecorder {
         if (discard) {
             return;
         }
-        int d = depth - 1;
-        if (frameNode[d].methodId() != methodId) {
-            d = unwindTo(methodId);
-            if (d < 0) {
+        CallNode node = top;
+        if (node.methodId != methodId) {
+            node = unwindTo(methodId);
+            if (node == null) {
                 return; // an exit without a recorded entry (e.g. a call already running at attach)
             }
         }
-        CallNode node = frameNode[d];
         if (thrown) {
             node.counters.exceptions++;
         }
-        long start = frameStart[d];
-        if (start == UNTIMED) {
+        if (node.start == UNTIMED) {
             node.calls++;
             probeCostPs += ProbeCosts.untimedCallPs;
-            depth = d;
+            top = node.parent;
         } else {
-            exitTimed(d, node, start);
+            exitTimed(node);
         }
     }
 
-    private void exitTimed(int d, CallNode node, long start) {
+    private void exitTimed(CallNode node) {
         long end = System.nanoTime(); // first, so the rest of the probe is not in the call's time
-        int weight = frameWeight[d];
-        int openLine = frameLine[d];
+        int slot = node.slot;
+        int weight = timedWeight[slot];
+        int openLine = timedLine[slot];
         if (openLine >= 0) {
-            endLine(d, openLine, end, weight);
+            endLine(slot, openLine, end, weight);
         }
-        long measured = end - start;
+        long measured = end - node.start;
         boolean sampled = weight > 1;
-        long nanos = ownNanos(measured, probeCostPs - frameCost[d],
+        long nanos = ownNanos(measured, probeCostPs - timedCost[slot],
                 sampled ? ProbeCosts.sampledInnerPs : ProbeCosts.timedInnerPs);
         node.calls++;
         node.timedCalls++;
@@ -254,7 +241,8 @@ public final class ThreadRecorder {
         node.measuredNanos += measured * weight;
         node.counters.recordTimed(clamp(nanos), weight);
         probeCostPs += sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs;
-        depth = d;
+        timedDepth = slot;
+        top = node.parent;
     }
 
     /** A measured interval minus the probe cost inside it, rounded to ns; may be negative (noise). */
@@ -326,34 +314,35 @@ public final class ThreadRecorder {
      * entered); in one that is not timed the line is only counted.
      */
     void line(int methodId, int lineId) {
-        int d = depth - 1;
-        if (frameNode[d].methodId() != methodId) {
+        CallNode node = top;
+        if (node.methodId != methodId) {
             if (discard) {
                 return;
             }
-            d = unwindTo(methodId);
-            if (d < 0) {
+            node = unwindTo(methodId);
+            if (node == null) {
                 return;
             }
         }
-        if (frameStart[d] == UNTIMED) {
+        if (node.start == UNTIMED) {
             countLine(lineId);
             return;
         }
         long now = System.nanoTime();
-        int openLine = frameLine[d];
+        int slot = node.slot;
+        int openLine = timedLine[slot];
         if (openLine >= 0) {
-            endLine(d, openLine, now, frameWeight[d]);
+            endLine(slot, openLine, now, timedWeight[slot]);
         }
         probeCostPs += ProbeCosts.lineTimedPs;
-        frameLine[d] = lineId;
-        frameLineCost[d] = probeCostPs;
-        frameLineStart[d] = now;
+        timedLine[slot] = lineId;
+        timedLineCost[slot] = probeCostPs;
+        timedLineStart[slot] = now;
     }
 
-    private void endLine(int d, int lineId, long end, int weight) {
-        long measured = end - frameLineStart[d];
-        long nanos = ownNanos(measured, probeCostPs - frameLineCost[d], ProbeCosts.lineInnerPs);
+    private void endLine(int slot, int lineId, long end, int weight) {
+        long measured = end - timedLineStart[slot];
+        long nanos = ownNanos(measured, probeCostPs - timedLineCost[slot], ProbeCosts.lineInnerPs);
         if (nanos < 0) {
             clampedTimes++;
         }
@@ -374,19 +363,24 @@ public final class ThreadRecorder {
     }
 
     /**
-     * The top frame is not {@code methodId}'s: frames above it were left without an exit probe (an
+     * The top call is not {@code methodId}'s: calls above it were left without an exit probe (an
      * error thrown inside a probe, such as StackOverflowError). Drops them, uncounted, and returns
-     * the depth of {@code methodId}'s frame, or -1 (leaving the stack as it is) if it is not open.
+     * {@code methodId}'s node, or null (leaving the stack as it is) if none of its calls is open.
      */
-    private int unwindTo(int methodId) {
-        for (int d = depth - 1; d >= 1; d--) {
-            if (frameNode[d].methodId() == methodId) {
-                abandonedFrames += depth - 1 - d;
-                depth = d + 1;
-                return d;
+    private CallNode unwindTo(int methodId) {
+        for (CallNode n = top; n != root && n != null; n = n.parent) {
+            if (n.methodId == methodId) {
+                for (CallNode dropped = top; dropped != n; dropped = dropped.parent) {
+                    abandonedFrames++;
+                    if (dropped.start != UNTIMED) {
+                        timedDepth = dropped.slot; // the lowest dropped timed call's slot, in the end
+                    }
+                }
+                top = n;
+                return n;
             }
         }
-        return -1;
+        return null;
     }
 
     /** Uniform in [1, 2 * interval - 1], mean {@code interval}: a periodic program cannot alias with it. */
@@ -430,15 +424,13 @@ public final class ThreadRecorder {
         return lineHits.idLimit();
     }
 
-    private void growStack() {
-        int n = frameNode.length * 2;
-        frameNode = Arrays.copyOf(frameNode, n);
-        frameStart = Arrays.copyOf(frameStart, n);
-        frameCost = Arrays.copyOf(frameCost, n);
-        frameWeight = Arrays.copyOf(frameWeight, n);
-        frameLine = Arrays.copyOf(frameLine, n);
-        frameLineStart = Arrays.copyOf(frameLineStart, n);
-        frameLineCost = Arrays.copyOf(frameLineCost, n);
+    private void growTimed() {
+        int n = timedCost.length * 2;
+        timedCost = Arrays.copyOf(timedCost, n);
+        timedWeight = Arrays.copyOf(timedWeight, n);
+        timedLine = Arrays.copyOf(timedLine, n);
+        timedLineStart = Arrays.copyOf(timedLineStart, n);
+        timedLineCost = Arrays.copyOf(timedLineCost, n);
     }
 
     public String threadName() {
@@ -481,7 +473,11 @@ public final class ThreadRecorder {
 
     /** Calls that were still open on this thread when this was read. */
     public int openCalls() {
-        return depth - 1;
+        int open = 0;
+        for (CallNode n = top; n != root && n != null; n = n.parent) {
+            open++;
+        }
+        return open;
     }
 
     /** Frames dropped because their exit probe never ran (see {@link #unwindTo}). */

@@ -194,7 +194,7 @@ class ThreadRecorderTest {
 
     @Test
     void a_call_tree_node_finds_each_of_many_children_again() {
-        CallNode root = new CallNode(CallNode.ROOT_ID, null);
+        CallNode root = new CallNode(CallNode.ROOT_ID, null, null);
         List<CallNode> created = new ArrayList<>();
         for (int id = 0; id < 500; id++) {
             created.add(root.findOrAdd(id * 31, null));
