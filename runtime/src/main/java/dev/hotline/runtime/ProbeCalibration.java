@@ -115,6 +115,9 @@ public final class ProbeCalibration {
                 try {
                     recorder = Probes.enter(TIMED);
                     Probes.exit(recorder, TIMED);
+                    // at once: a dump taken while the calibration runs must never read its probes, whose
+                    // ids are its own (they would land on the program's first methods)
+                    Recorders.unregister(recorder);
                     ProbeCalibration calibration = new ProbeCalibration(recorder);
                     long begin = System.nanoTime();
                     long deadline = begin + syncNanos;

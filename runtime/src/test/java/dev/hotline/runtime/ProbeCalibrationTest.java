@@ -2,6 +2,7 @@ package dev.hotline.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,16 @@ class ProbeCalibrationTest {
     @AfterEach
     void uncalibrated() {
         ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void a_calibration_still_running_in_the_background_is_never_among_the_recorders() throws InterruptedException {
+        List<ThreadRecorder> before = Recorders.all();
+        ProbeCalibration.run(50_000_000L, 2_000_000_000L);
+        for (int i = 0; i < 10; i++) {
+            assertThat(Recorders.all()).as("recorders while the calibration goes on").hasSameSizeAs(before);
+            Thread.sleep(50);
+        }
     }
 
     @Test
