@@ -130,11 +130,11 @@ class CliTest {
 
     @Test
     void bytecode_of_a_class_the_agent_never_instruments_says_why() throws Exception {
-        ChildJvm.Result result = hotline("bytecode", "dev.hotline.core.cli.HotlineCli", "--jar",
+        ChildJvm.Result result = hotline("bytecode", "dev.hotline.cli.HotlineCli", "--jar",
                 ChildJvm.AGENT_JAR.toAbsolutePath().toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).startsWith("The agent never instruments dev.hotline.core.cli.HotlineCli: it is one of hotline's own classes");
+        assertThat(result.stdout()).startsWith("The agent never instruments dev.hotline.cli.HotlineCli: it is one of hotline's own classes");
     }
 
     @Test
