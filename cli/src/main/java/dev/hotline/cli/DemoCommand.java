@@ -25,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_JAR_PROPERTY = "hotline.demo.jar";
 
+    /** The build puts the demo jar beside the agent jar under this name. */
+    static final String DEMO_JAR_NAME = "hotline-demo.jar";
+
     /** What the demo times, and what a bare --lines, --linehits or --alloc selects. */
     static final String DEMO_CLASSES = "dev.hotline.demo.*";
 
@@ -47,7 +50,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--demo-jar", paramLabel = "JAR", description = "The demo jar (default: demo-app/target/hotline-demo.jar beside the agent).")
+    @Option(names = "--demo-jar", paramLabel = "JAR",
+            description = "The demo jar (default: -D" + DEMO_JAR_PROPERTY + " if set, else " + DEMO_JAR_NAME
+                    + " beside the agent jar).")
     Path demoJar;
 
     @Mixin
@@ -63,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         Path agentJar = AgentJar.locate();
         Path jar = demoJar != null ? demoJar : defaultDemoJar(agentJar);
         if (!Files.isRegularFile(jar)) {
-            err.println("hotline demo: no demo jar at " + jar + " (build it with ./mvnw -B package, or pass --demo-jar)");
+            err.println("hotline demo: no demo jar at " + jar + " (./mvnw -B package builds it beside the agent jar; or pass --demo-jar)");
             return HotlineCli.EXIT_BAD_INPUT;
         }
         AgentOptions options = agent.options(DEMO_CLASSES, DEMO_CLASSES, output);
@@ -83,18 +88,16 @@ final class DemoCommand implements Callable<Integer> {
             return exitCode;
         }
         out.println();
-        SourceLookup sources = SourceLookup.of(
-                jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
+        SourceLookup sources = new SourceLookup(List.of(jar)); // the demo jar carries its sources
         return report.write(options.out(process.pid()), report.afterRun(sources, options), null, spec);
     }
 
-    private static Path defaultDemoJar(Path agentJar) {
+    /** {@code -Dhotline.demo.jar}, or hotline-demo.jar in the agent jar's directory, where the build puts it. */
+    static Path defaultDemoJar(Path agentJar) {
         String override = System.getProperty(DEMO_JAR_PROPERTY);
         if (override != null) {
             return Paths.get(override);
         }
-        // agent/target/hotline-agent.jar -> demo-app/target/hotline-demo.jar
-        Path root = agentJar.getParent().getParent().getParent();
-        return root.resolve("demo-app").resolve("target").resolve("hotline-demo.jar");
+        return agentJar.toAbsolutePath().normalize().resolveSibling(DEMO_JAR_NAME);
     }
 }

@@ -119,6 +119,20 @@ class CliTest {
     }
 
     @Test
+    void demo_runs_the_demo_jar_beside_the_agent_jar_and_shows_the_source_it_carries() throws Exception {
+        Path beside = ChildJvm.AGENT_JAR.toAbsolutePath().normalize().resolveSibling("hotline-demo.jar");
+        assertThat(beside).as("the build puts the demo beside the agent jar").exists();
+        Path out = ChildJvm.dumpPath("demo-beside");
+        ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "40", "--max-iter", "20", "-o", out.toString(),
+                "--lines", "dev.hotline.demo.PrimitiveJulia#iterate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("command: " + beside + " --impl primitive", "primitive: sum=",
+                "while (Math.hypot(re, im) < 2 && n < maxIter) {");
+        assertThat(out).exists();
+    }
+
+    @Test
     void a_bad_agent_flag_stops_record_before_it_runs_anything() throws Exception {
         ChildJvm.Result result = hotline("record", "--interval", "soon", "--", JDK.java().toString(), "-version");
 
