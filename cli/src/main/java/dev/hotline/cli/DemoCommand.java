@@ -17,10 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the Julia-set demo of High Performance Python under the agent and print its report.", "", "Run the Julia-set demo of High Performance Python under the agent and print",
-            "its method table. The boxed implementation makes a Complex object per operation,",
-            "as the book's pure-Python version does: 33,219,980 multiplies and adds.",
-            "--lines, --linehits and --alloc without METHODS mean the demo's classes, dev.hotline.demo.*."})
+        description = {"Run the Julia-set demo of High Performance Python under the agent.", "",
+            "Runs the demo once without the agent and once with it (same JVM and demo",
+            "arguments), prints both times and their ratio, then the method table.",
+            "The boxed implementation makes a Complex object per operation, as the book's",
+            "pure-Python version does: 33,219,980 multiplies and adds.",
+            "--lines, --linehits and --alloc without METHODS mean the demo's classes,",
+            "dev.hotline.demo.*."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_JAR_PROPERTY = "hotline.demo.jar";
@@ -55,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
                     + " beside the agent jar).")
     Path demoJar;
 
+    @Option(names = "--no-plain", description = "Skip the run without the agent (and the comparison of the times).")
+    boolean noPlain;
+
     @Mixin
     AgentRunFlags agent = new AgentRunFlags();
 
@@ -78,18 +84,31 @@ final class DemoCommand implements Callable<Integer> {
                 "--impl", implementation.name().toLowerCase(java.util.Locale.ROOT),
                 "--width", Integer.toString(width),
                 "--max-iter", Integer.toString(maxIter)));
+        String demoArguments = " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size()));
+        DemoRun plain = null;
+        if (!noPlain) {
+            out.println("$ java" + demoArguments);
+            out.flush();
+            plain = DemoRun.run(new ProcessBuilder(command).inheritIO(), out);
+            if (plain.exitCode() != 0) {
+                err.println("hotline demo: the demo failed without the agent, exit code " + plain.exitCode());
+                return plain.exitCode();
+            }
+        }
         AgentLaunch launch = new AgentLaunch(agentJar, options);
-        out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
+        out.println("$ java " + launch.agentArgument() + demoArguments);
         out.flush();
-        Process process = launch.start(command);
-        int exitCode = AgentLaunch.waitFor(process);
-        if (exitCode != 0) {
-            err.println("hotline demo: the demo failed with exit code " + exitCode);
-            return exitCode;
+        DemoRun profiled = DemoRun.run(launch.builder(command), out);
+        if (profiled.exitCode() != 0) {
+            err.println("hotline demo: the demo failed with exit code " + profiled.exitCode());
+            return profiled.exitCode();
+        }
+        if (plain != null) {
+            out.println(DemoRun.comparison(plain, profiled));
         }
         out.println();
         SourceLookup sources = new SourceLookup(List.of(jar)); // the demo jar carries its sources
-        return report.write(options.out(process.pid()), report.afterRun(sources, options), null, spec);
+        return report.write(options.out(profiled.pid()), report.afterRun(sources, options), null, spec);
     }
 
     /** {@code -Dhotline.demo.jar}, or hotline-demo.jar in the agent jar's directory, where the build puts it. */

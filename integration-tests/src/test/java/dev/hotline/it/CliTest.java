@@ -124,11 +124,31 @@ class CliTest {
         assertThat(beside).as("the build puts the demo beside the agent jar").exists();
         Path out = ChildJvm.dumpPath("demo-beside");
         ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "40", "--max-iter", "20", "-o", out.toString(),
-                "--lines", "dev.hotline.demo.PrimitiveJulia#iterate");
+                "--lines", "dev.hotline.demo.PrimitiveJulia#iterate", "--no-plain");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("command: " + beside + " --impl primitive", "primitive: sum=",
                 "while (Math.hypot(re, im) < 2 && n < maxIter) {");
+        assertThat(result.stdout().lines().filter(line -> line.startsWith("primitive: sum="))).as("--no-plain: one run").hasSize(1);
+        assertThat(result.stdout()).doesNotContain("plain run");
+        assertThat(out).exists();
+    }
+
+    @Test
+    void demo_runs_the_plain_demo_first_and_prints_both_times() throws Exception {
+        Path out = ChildJvm.dumpPath("demo-plain");
+        ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "200", "--max-iter", "50", "-o", out.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines).startsWith("$ java -jar hotline-demo.jar --impl primitive --width 200 --max-iter 50");
+        List<String> runs = lines.stream().filter(line -> line.startsWith("primitive: sum=")).toList();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).replaceAll(" took .*", "")).as("the same computation").isEqualTo(runs.get(1).replaceAll(" took .*", ""));
+        assertThat(lines).anyMatch(line -> line.startsWith("$ java -javaagent:") && line.endsWith(
+                " -jar hotline-demo.jar --impl primitive --width 200 --max-iter 50"));
+        assertThat(lines).anyMatch(line -> line.matches("plain run \\d+\\.\\d+ s, with hotline \\d+\\.\\d+ s \\(\\d+\\.\\dx; .*\\)"));
+        assertThat(result.stdout().indexOf("plain run")).as("before the report").isLessThan(result.stdout().indexOf("hotline report of"));
         assertThat(out).exists();
     }
 
