@@ -1,6 +1,6 @@
 package dev.hotline.agent;
 
-import dev.hotline.core.cli.HotlineCli;
+import dev.hotline.cli.HotlineCli;
 import java.io.PrintWriter;
 
 /** The {@code Main-Class}: {@code java -jar hotline-agent.jar COMMAND ...}. */

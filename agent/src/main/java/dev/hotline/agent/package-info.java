@@ -4,7 +4,7 @@
  * {@link dev.hotline.agent.AgentSession}, which owns everything the agent adds to the JVM (the
  * {@link dev.hotline.agent.ProbeTransformer}, the sweeper and flush threads, the shutdown hook that
  * writes the dump) and can take it all down again. {@link dev.hotline.agent.Main} is the jar's
- * command-line entry point into core's CLI.
+ * command-line entry point into the CLI ({@code dev.hotline.cli}).
  *
  * <p>Nothing here may stop or disturb the application: failures become lines on stderr
  * ({@link dev.hotline.agent.Log}), never exceptions into the JVM.

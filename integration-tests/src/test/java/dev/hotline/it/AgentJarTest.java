@@ -37,6 +37,15 @@ class AgentJarTest {
     }
 
     @Test
+    void carries_the_cli_and_leaves_the_demo_beside_it() throws Exception {
+        try (JarFile jar = new JarFile(ChildJvm.AGENT_JAR.toFile())) {
+            assertThat(jar.getEntry("dev/hotline/cli/HotlineCli.class")).isNotNull();
+            assertThat(jar.getEntry("dev/hotline/demo/JuliaSet.class")).isNull();
+        }
+        assertThat(ChildJvm.AGENT_JAR.toAbsolutePath().resolveSibling("hotline-demo.jar")).isRegularFile();
+    }
+
+    @Test
     void manifest_declares_premain_agentmain_main_and_retransformation() throws Exception {
         try (JarFile jar = new JarFile(ChildJvm.AGENT_JAR.toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();

@@ -119,6 +119,40 @@ class CliTest {
     }
 
     @Test
+    void demo_runs_the_demo_jar_beside_the_agent_jar_and_shows_the_source_it_carries() throws Exception {
+        Path beside = ChildJvm.AGENT_JAR.toAbsolutePath().normalize().resolveSibling("hotline-demo.jar");
+        assertThat(beside).as("the build puts the demo beside the agent jar").exists();
+        Path out = ChildJvm.dumpPath("demo-beside");
+        ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "40", "--max-iter", "20", "-o", out.toString(),
+                "--lines", "dev.hotline.demo.PrimitiveJulia#iterate", "--no-plain");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("command: " + beside + " --impl primitive", "primitive: sum=",
+                "while (Math.hypot(re, im) < 2 && n < maxIter) {");
+        assertThat(result.stdout().lines().filter(line -> line.startsWith("primitive: sum="))).as("--no-plain: one run").hasSize(1);
+        assertThat(result.stdout()).doesNotContain("plain run");
+        assertThat(out).exists();
+    }
+
+    @Test
+    void demo_runs_the_plain_demo_first_and_prints_both_times() throws Exception {
+        Path out = ChildJvm.dumpPath("demo-plain");
+        ChildJvm.Result result = hotline("demo", "--impl", "primitive", "--width", "200", "--max-iter", "50", "-o", out.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines).startsWith("$ java -jar hotline-demo.jar --impl primitive --width 200 --max-iter 50");
+        List<String> runs = lines.stream().filter(line -> line.startsWith("primitive: sum=")).toList();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).replaceAll(" took .*", "")).as("the same computation").isEqualTo(runs.get(1).replaceAll(" took .*", ""));
+        assertThat(lines).anyMatch(line -> line.startsWith("$ java -javaagent:") && line.endsWith(
+                " -jar hotline-demo.jar --impl primitive --width 200 --max-iter 50"));
+        assertThat(lines).anyMatch(line -> line.matches("plain run \\d+\\.\\d+ s, with hotline \\d+\\.\\d+ s \\(\\d+\\.\\dx; .*\\)"));
+        assertThat(result.stdout().indexOf("plain run")).as("before the report").isLessThan(result.stdout().indexOf("hotline report of"));
+        assertThat(out).exists();
+    }
+
+    @Test
     void a_bad_agent_flag_stops_record_before_it_runs_anything() throws Exception {
         ChildJvm.Result result = hotline("record", "--interval", "soon", "--", JDK.java().toString(), "-version");
 
@@ -130,11 +164,11 @@ class CliTest {
 
     @Test
     void bytecode_of_a_class_the_agent_never_instruments_says_why() throws Exception {
-        ChildJvm.Result result = hotline("bytecode", "dev.hotline.core.cli.HotlineCli", "--jar",
+        ChildJvm.Result result = hotline("bytecode", "dev.hotline.cli.HotlineCli", "--jar",
                 ChildJvm.AGENT_JAR.toAbsolutePath().toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).startsWith("The agent never instruments dev.hotline.core.cli.HotlineCli: it is one of hotline's own classes");
+        assertThat(result.stdout()).startsWith("The agent never instruments dev.hotline.cli.HotlineCli: it is one of hotline's own classes");
     }
 
     @Test

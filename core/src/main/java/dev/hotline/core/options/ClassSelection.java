@@ -13,7 +13,7 @@ public final class ClassSelection {
 
     /** hotline's own packages (the demo and test targets elsewhere in dev.hotline are fair game). */
     private static final List<String> OWN_PACKAGES = List.of(
-            "dev.hotline.agent.", "dev.hotline.core.", "dev.hotline.runtime.", "dev.hotline.shaded.");
+            "dev.hotline.agent.", "dev.hotline.cli.", "dev.hotline.core.", "dev.hotline.runtime.", "dev.hotline.shaded.");
 
     private final ClassPattern includes;
     private final ClassPattern excludes;
@@ -47,7 +47,7 @@ public final class ClassSelection {
     public static String neverInstrumented(String name) {
         for (String own : OWN_PACKAGES) {
             if (name.startsWith(own)) {
-                return "it is one of hotline's own classes (dev.hotline.agent, core, runtime and shaded)";
+                return "it is one of hotline's own classes (dev.hotline.agent, cli, core, runtime and shaded)";
             }
         }
         if (name.startsWith("java.")) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClassSelectionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.hotline.agent.HotlineAgent", "dev.hotline.core.cli.HotlineCli", "dev.hotline.runtime.Probes",
+    @ValueSource(strings = {"dev.hotline.agent.HotlineAgent", "dev.hotline.cli.HotlineCli", "dev.hotline.core.report.TextReport",
+        "dev.hotline.runtime.Probes",
         "dev.hotline.shaded.org.objectweb.asm.ClassReader", "java.lang.String", "java.util.concurrent.Executors$Runnable",
         "jdk.internal.reflect.GeneratedMethodAccessor1", "sun.reflect.GeneratedConstructorAccessor7", "module-info",
         "com.acme.package-info"})

@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

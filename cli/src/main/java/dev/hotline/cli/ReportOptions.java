@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.options.MethodSelection;

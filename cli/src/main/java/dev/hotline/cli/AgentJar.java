@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;

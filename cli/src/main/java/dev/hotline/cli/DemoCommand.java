@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.report.SourceLookup;
@@ -17,13 +17,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the Julia-set demo of High Performance Python under the agent and print its report.", "", "Run the Julia-set demo of High Performance Python under the agent and print",
-            "its method table. The boxed implementation makes a Complex object per operation,",
-            "as the book's pure-Python version does: 33,219,980 multiplies and adds.",
-            "--lines, --linehits and --alloc without METHODS mean the demo's classes, dev.hotline.demo.*."})
+        description = {"Run the Julia-set demo of High Performance Python under the agent.", "",
+            "Runs the demo once without the agent and once with it (same JVM and demo",
+            "arguments), prints both times and their ratio, then the method table.",
+            "The boxed implementation makes a Complex object per operation, as the book's",
+            "pure-Python version does: 33,219,980 multiplies and adds.",
+            "--lines, --linehits and --alloc without METHODS mean the demo's classes,",
+            "dev.hotline.demo.*."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_JAR_PROPERTY = "hotline.demo.jar";
+
+    /** The build puts the demo jar beside the agent jar under this name. */
+    static final String DEMO_JAR_NAME = "hotline-demo.jar";
 
     /** What the demo times, and what a bare --lines, --linehits or --alloc selects. */
     static final String DEMO_CLASSES = "dev.hotline.demo.*";
@@ -47,8 +53,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the dump goes (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--demo-jar", paramLabel = "JAR", description = "The demo jar (default: demo-app/target/hotline-demo.jar beside the agent).")
+    @Option(names = "--demo-jar", paramLabel = "JAR",
+            description = "The demo jar (default: -D" + DEMO_JAR_PROPERTY + " if set, else " + DEMO_JAR_NAME
+                    + " beside the agent jar).")
     Path demoJar;
+
+    @Option(names = "--no-plain", description = "Skip the run without the agent (and the comparison of the times).")
+    boolean noPlain;
 
     @Mixin
     AgentRunFlags agent = new AgentRunFlags();
@@ -63,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         Path agentJar = AgentJar.locate();
         Path jar = demoJar != null ? demoJar : defaultDemoJar(agentJar);
         if (!Files.isRegularFile(jar)) {
-            err.println("hotline demo: no demo jar at " + jar + " (build it with ./mvnw -B package, or pass --demo-jar)");
+            err.println("hotline demo: no demo jar at " + jar + " (./mvnw -B package builds it beside the agent jar; or pass --demo-jar)");
             return HotlineCli.EXIT_BAD_INPUT;
         }
         AgentOptions options = agent.options(DEMO_CLASSES, DEMO_CLASSES, output);
@@ -73,28 +84,39 @@ final class DemoCommand implements Callable<Integer> {
                 "--impl", implementation.name().toLowerCase(java.util.Locale.ROOT),
                 "--width", Integer.toString(width),
                 "--max-iter", Integer.toString(maxIter)));
+        String demoArguments = " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size()));
+        DemoRun plain = null;
+        if (!noPlain) {
+            out.println("$ java" + demoArguments);
+            out.flush();
+            plain = DemoRun.run(new ProcessBuilder(command).inheritIO(), out);
+            if (plain.exitCode() != 0) {
+                err.println("hotline demo: the demo failed without the agent, exit code " + plain.exitCode());
+                return plain.exitCode();
+            }
+        }
         AgentLaunch launch = new AgentLaunch(agentJar, options);
-        out.println("$ java " + launch.agentArgument() + " -jar " + jar.getFileName() + " " + String.join(" ", command.subList(3, command.size())));
+        out.println("$ java " + launch.agentArgument() + demoArguments);
         out.flush();
-        Process process = launch.start(command);
-        int exitCode = AgentLaunch.waitFor(process);
-        if (exitCode != 0) {
-            err.println("hotline demo: the demo failed with exit code " + exitCode);
-            return exitCode;
+        DemoRun profiled = DemoRun.run(launch.builder(command), out);
+        if (profiled.exitCode() != 0) {
+            err.println("hotline demo: the demo failed with exit code " + profiled.exitCode());
+            return profiled.exitCode();
+        }
+        if (plain != null) {
+            out.println(DemoRun.comparison(plain, profiled));
         }
         out.println();
-        SourceLookup sources = SourceLookup.of(
-                jar.toAbsolutePath().getParent().getParent().resolve("src").resolve("main").resolve("java").toString());
-        return report.write(options.out(process.pid()), report.afterRun(sources, options), null, spec);
+        SourceLookup sources = new SourceLookup(List.of(jar)); // the demo jar carries its sources
+        return report.write(options.out(profiled.pid()), report.afterRun(sources, options), null, spec);
     }
 
-    private static Path defaultDemoJar(Path agentJar) {
+    /** {@code -Dhotline.demo.jar}, or hotline-demo.jar in the agent jar's directory, where the build puts it. */
+    static Path defaultDemoJar(Path agentJar) {
         String override = System.getProperty(DEMO_JAR_PROPERTY);
         if (override != null) {
             return Paths.get(override);
         }
-        // agent/target/hotline-agent.jar -> demo-app/target/hotline-demo.jar
-        Path root = agentJar.getParent().getParent().getParent();
-        return root.resolve("demo-app").resolve("target").resolve("hotline-demo.jar");
+        return agentJar.toAbsolutePath().normalize().resolveSibling(DEMO_JAR_NAME);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import dev.hotline.core.options.AgentOptions;
 import java.io.IOException;
@@ -32,6 +32,11 @@ final class AgentLaunch {
 
     /** Starts {@code command} with the agent, output going to this process's streams. */
     Process start(List<String> command) throws IOException {
+        return builder(command).start();
+    }
+
+    /** {@code command} with the agent, its streams this process's (a caller may redirect them). */
+    ProcessBuilder builder(List<String> command) {
         List<String> argv = new ArrayList<>(command);
         ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
         if (isJava(argv.get(0))) {
@@ -42,7 +47,7 @@ final class AgentLaunch {
                     (existing == null || existing.isBlank() ? "" : existing + " ") + agentArgument());
         }
         builder.command(argv);
-        return builder.start();
+        return builder;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.hotline.core.cli;
+package dev.hotline.cli;
 
 import dev.hotline.core.bytecode.BytecodeComparison;
 import dev.hotline.core.bytecode.BytecodeReport;
