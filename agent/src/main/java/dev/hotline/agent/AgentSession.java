@@ -7,6 +7,7 @@ import dev.hotline.core.options.ClassSelection;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
+import dev.hotline.runtime.ProbeCalibration;
 import dev.hotline.runtime.Recorders;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -148,6 +149,11 @@ final class AgentSession {
         // detach will retransform the instrumented classes here, giving them their original bytes back
         stopSweeper();
         stopFlush();
+        try {
+            ProbeCalibration.stop(JOIN_MILLIS); // its background phase, if still refining the figures
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (!exiting) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -161,6 +161,7 @@ public final class ProbeCalibration {
         }, "hotline-calibration");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
+        running = thread;
         thread.start();
         synchronized (lock) {
             while (!done[0]) {
@@ -183,6 +184,21 @@ public final class ProbeCalibration {
     public static long settledMillis() {
         long n = settledNanos;
         return n < 0 ? -1 : n / 1_000_000;
+    }
+
+    /** The calibration thread, while it runs. */
+    private static volatile Thread running;
+
+    /**
+     * Ends the background phase now (the figures stay as last set) and waits for the thread, at most
+     * {@code timeoutMillis}: the agent's stop calls it, so nothing of the session runs on.
+     */
+    public static void stop(long timeoutMillis) throws InterruptedException {
+        Thread thread = running;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(timeoutMillis);
+        }
     }
 
     private static void set(long[] r) {
