@@ -26,6 +26,14 @@ final class AgentRunFlags extends AgentFlags {
     @Option(names = "--maxmethods", paramLabel = "N", description = "The most methods that get a timer (maxmethods=; default 500000).")
     String maxMethods;
 
+    @Option(names = "--timing", paramLabel = "MODE",
+            description = "adaptive (default: short, frequent methods timed at 1 in N calls, every call counted) or exact (every call timed) (timing=).")
+    String timing;
+
+    @Option(names = "--budget", paramLabel = "PERCENT",
+            description = "Adaptive timing's target: the share of a method's time its probes may add, in percent (budget=; default 5).")
+    String budget;
+
     /**
      * The agent options these flags give, with the dump at {@code out} ({@code %p} the pid).
      *
@@ -37,6 +45,8 @@ final class AgentRunFlags extends AgentFlags {
         values.put(AgentOptions.INTERVAL, checked(AgentOptions.INTERVAL, interval));
         values.put(AgentOptions.DUMP_CLASSES, checked(AgentOptions.DUMP_CLASSES, dumpClasses));
         values.put(AgentOptions.MAX_METHODS, checked(AgentOptions.MAX_METHODS, maxMethods));
+        values.put(AgentOptions.TIMING, checked(AgentOptions.TIMING, timing));
+        values.put(AgentOptions.BUDGET, checked(AgentOptions.BUDGET, budget));
         values.put(AgentOptions.OUT, checked("-o", AgentOptions.OUT, out.toAbsolutePath().toString()));
         return validated(values);
     }

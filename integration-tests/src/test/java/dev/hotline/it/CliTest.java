@@ -50,8 +50,10 @@ class CliTest {
         assertThat(json.get("hotline").getAsInt()).isEqualTo(1);
         JsonArray methods = json.getAsJsonArray("methods");
         assertThat(methods).isNotEmpty();
+        // the contract's fields, in order, then those added within version 1 (how the times were taken)
         assertThat(methods.get(0).getAsJsonObject().keySet()).containsExactly("class", "method", "descriptor",
-                "calls", "exceptions", "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos");
+                "calls", "exceptions", "totalNanos", "selfNanos", "minNanos", "p50Nanos", "p90Nanos", "p99Nanos", "maxNanos",
+                "timing", "timedCalls", "errorPercent", "measuredTotalNanos", "measuredSelfNanos", "overheadNanos");
         assertThat(json.getAsJsonArray("edges").get(0).getAsJsonObject().get("caller").getAsString())
                 .isEqualTo("dev.hotline.it.targets.UncaughtApp.main([Ljava/lang/String;)V");
         assertThat(json.has("lines")).isTrue();
