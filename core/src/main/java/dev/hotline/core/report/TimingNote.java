@@ -19,9 +19,13 @@ public final class TimingNote {
     private TimingNote() {
     }
 
-    /** Whether the dump carries the agent's calibration (an agent of dump format 1.2 or later). */
+    /**
+     * Whether the probes' cost was subtracted: the dump carries the agent's calibration (dump format
+     * 1.2 or later), or, merged from such dumps, the sum of what was subtracted.
+     */
     public static boolean calibrated(Profile profile) {
-        return profile.facts().number(SessionKeys.CALIBRATION_PS.get(1)).isPresent();
+        return profile.facts().number(SessionKeys.CALIBRATION_PS.get(1)).isPresent()
+                || profile.facts().count(SessionKeys.PROBE_COST_NANOS) > 0;
     }
 
     /** The sentences, one per line, without indentation. {@code raw}: the table shows measured times. */
@@ -33,7 +37,8 @@ public final class TimingNote {
                     ? "times as measured, the probes' own cost included (the calibration had not settled when the dump was written)"
                     : "times as measured, the probes' own cost included (the dump has no calibration)");
         } else {
-            String perCall = String.format(Locale.ROOT, "a timed call %s, an untimed call %s, a timed line %s",
+            String perCall = facts.number(SessionKeys.CALIBRATION_PS.get(1)).isEmpty() ? "merged dumps"
+                    : String.format(Locale.ROOT, "a timed call %s, an untimed call %s, a timed line %s",
                     picos(facts, 1), picos(facts, 2), picos(facts, 6));
             long subtracted = facts.count(SessionKeys.PROBE_COST_NANOS);
             if (raw) {
