@@ -134,8 +134,16 @@ public final class BytecodeComparison {
 
     /** For an inserted call into the runtime or a counted line's increment, which probe it is. */
     private static String probeName(AbstractInsnNode insn, ProbeCatalog catalog, int line) {
-        if (insn.getOpcode() == Opcodes.LASTORE) {
-            return "line hit count: line " + line + " (inline increment: no call, no clock)";
+        if (insn.getOpcode() == Opcodes.LASTORE || insn.getOpcode() == Opcodes.LSTORE) {
+            // h[k]++ and c++ end in lconst_1; ladd; the add of a local c into h[k] in lload c; ladd
+            AbstractInsnNode addend = insn.getPrevious() == null ? null : insn.getPrevious().getPrevious();
+            boolean increment = addend != null && addend.getOpcode() == Opcodes.LCONST_1;
+            if (insn.getOpcode() == Opcodes.LSTORE) {
+                return increment ? "line hit count: line " + line + " and the lines always run with it (in a local, added"
+                        + " to this thread's counters when the call ends)" : null;
+            }
+            return increment ? "line hit count: line " + line + " (inline increment: no call, no clock)"
+                    : "line hit counts: adds the loop's locals to this thread's counters";
         }
         RuntimeCall call = RuntimeCall.of(insn);
         if (call == null) {

@@ -6,6 +6,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,27 +57,35 @@ public final class ClassInstrumenter {
     }
 
     /**
-     * Instruments a class; a method that would grow past 64 KB of code is left untouched (and
-     * named in the result) while the rest of the class is instrumented.
+     * Instruments a class; a method that would grow past 64 KB of code is instrumented again with
+     * its counted lines all in the array ({@link LineCounterLocals}: less code) if some counted in
+     * locals, and otherwise left untouched (and named in the result), while the rest of the class
+     * is instrumented.
      *
      * @param listener told of every method instrumented; may be null
      */
     public Result instrument(byte[] classFile, ProbeClassVisitor.Listener listener) {
         ClassReader reader = new ClassReader(classFile);
         Set<String> tooLarge = new LinkedHashSet<>();
+        Set<String> withoutLineLocals = new HashSet<>();
         while (true) {
             ClassWriter writer = new ClassWriter(WRITER_FLAGS);
+            ProbeClassVisitor visitor = new ProbeClassVisitor(writer, catalog, probes, tooLarge, withoutLineLocals,
+                    listener);
             try {
-                reader.accept(new ProbeClassVisitor(writer, catalog, probes, tooLarge, listener), READER_FLAGS);
+                reader.accept(visitor, READER_FLAGS);
                 return new Result(writer.toByteArray(), List.copyOf(tooLarge), false);
             } catch (ClassTooLargeException e) {
                 // the probes' constants overflow the constant pool (65,535 entries): leave the class as it is
                 return new Result(classFile, List.of(), true);
             } catch (MethodTooLargeException e) {
-                if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
+                String method = e.getMethodName() + e.getDescriptor();
+                if (visitor.withLineLocals().contains(method)) {
+                    withoutLineLocals.add(method); // first try it with less code: every counted line in the array
+                } else if (!tooLarge.add(method)) {
                     throw e; // too large even untouched: not ours to fix
                 }
-                // the method ids registered in this attempt stay unused; the next attempt registers anew
+                // the ids registered in this attempt stay unused; the next attempt registers anew
             }
         }
     }

@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Stack map frame locals for the locals the probes add past a method's own (the recorder, the
- * line hit counters). Frames are rewritten, never computed: computing them needs the class
+ * line hit counters and their locals). Frames are rewritten, never computed: computing them needs the class
  * hierarchy, i.e. loading classes inside {@code transform}.
  */
 final class FrameLocals {
@@ -20,6 +20,14 @@ final class FrameLocals {
 
     /** Frame locals (F_NEW form: long/double take one entry) padded with TOP to {@code slot}, then {@code type}. */
     static List<Object> withLocal(List<Object> locals, int slot, Object type) {
+        return withLocals(locals, slot, List.of(type));
+    }
+
+    /**
+     * Frame locals padded with TOP to {@code slot}, then {@code types} in consecutive slots from
+     * there (a long or double takes two slots and one entry).
+     */
+    static List<Object> withLocals(List<Object> locals, int slot, List<Object> types) {
         List<Object> out = new ArrayList<>(locals == null ? List.of() : locals);
         int slots = 0;
         for (Object local : out) {
@@ -28,18 +36,23 @@ final class FrameLocals {
         for (; slots < slot; slots++) {
             out.add(Opcodes.TOP);
         }
-        out.add(type);
+        out.addAll(types);
         return out;
     }
 
     /** Appends {@code type} at {@code slot} to every frame of {@code method} (frames must be expanded). */
     static void addToEveryFrame(MethodNode method, int slot, Object type) {
+        addToEveryFrame(method, slot, List.of(type));
+    }
+
+    /** Appends {@code types} from {@code slot} on to every frame of {@code method} (frames must be expanded). */
+    static void addToEveryFrame(MethodNode method, int slot, List<Object> types) {
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof FrameNode frame) {
                 if (frame.type != Opcodes.F_NEW) {
                     throw new IllegalStateException("frames must be expanded (ClassReader.EXPAND_FRAMES)");
                 }
-                frame.local = withLocal(frame.local, slot, type);
+                frame.local = withLocals(frame.local, slot, types);
             }
         }
     }

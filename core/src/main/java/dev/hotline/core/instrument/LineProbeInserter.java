@@ -1,46 +1,35 @@
 package dev.hotline.core.instrument;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
-import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Puts a line probe at the start of every line-number-table entry of a method, timed:
+ * Puts a line probe at each of a method's {@link LinePositions}, timed:
  *
  * <pre>
  *   aload R; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I)V
  * </pre>
  *
- * or counted only ({@code linehits=}), an inline increment of the method's hit counters in local H
- * ({@link LineHitCounters} sets it up), with no call and no clock read:
+ * or counted only ({@code linehits=}), with no call and no clock read: a probe in a loop increments
+ * a local C ({@link LineCounterLocals}: one per run of probes that always run together, so only the
+ * run's first probe has code), any other probe this thread's hit counters of the method in local H
+ * ({@link LineHitCounters} sets up both and adds each C into H once per call):
  *
  * <pre>
- *   aload H; ldc K; dup2; laload; lconst_1; ladd; lastore        // hits of line probe FIRST + K
+ *   lload C; lconst_1; ladd; lstore C                            // a run of probes in a loop: C++
+ *   aload H; ldc K; dup2; laload; lconst_1; ladd; lastore        // any other: hits of line probe FIRST + K
  * </pre>
  *
- * <p>The probe goes right before the entry's first instruction, after its label and stack map
- * frame, so jumps to the label run it and the frame still describes the label's offset. It changes
- * no local and leaves the stack as it found it. An entry for the same line as the code that falls
- * into it (javac splits a line's code that way around some constructs) gets no probe, so a line is
- * hit once per time execution enters it, not once per entry. A method's line probes get consecutive
- * ids. They are the only probes that go between a label and the instruction after it, so this
- * inserter puts back the labels that {@code uninitialized} frame types need on their {@code new}
- * ({@link UninitializedLabels}). {@link MethodProbePlan} runs it first, on the original code.
+ * <p>The probe goes right before the position's instruction, after its label and stack map frame,
+ * so jumps to the label run it and the frame still describes the label's offset. It leaves the
+ * stack as it found it and changes no local but its own counter. A method's line probes get
+ * consecutive ids. They are the only probes that go between a label and the instruction after it,
+ * so this inserter puts back the labels that {@code uninitialized} frame types need on their {@code
+ * new} ({@link UninitializedLabels}). {@link MethodProbePlan} runs it first, on the original code.
  */
 final class LineProbeInserter implements ProbeInserter {
 
@@ -55,67 +44,59 @@ final class LineProbeInserter implements ProbeInserter {
     }
 
     private final MethodNode method;
+    private final LinePositions positions;
     private final int methodProbeId;
     private final int local;
-    private final boolean timed;
+    private final LineCounterLocals counters;
     private final LineRegistry registry;
     private int firstId = -1;
-    private int distinctLines;
 
-    /**
-     * @param local    timed: the recorder local R; counted: the hit counters local H
-     * @param registry registers the method's distinct lines as consecutive probe ids
-     */
-    LineProbeInserter(MethodNode method, int methodProbeId, int local, boolean timed, LineRegistry registry) {
+    private LineProbeInserter(MethodNode method, LinePositions positions, int methodProbeId, int local,
+                              LineCounterLocals counters, LineRegistry registry) {
         this.method = method;
+        this.positions = positions;
         this.methodProbeId = methodProbeId;
         this.local = local;
-        this.timed = timed;
+        this.counters = counters;
         this.registry = registry;
+    }
+
+    /** Timed line probes, calling the runtime with the recorder in {@code recorderLocal}. */
+    static LineProbeInserter timed(MethodNode method, LinePositions positions, int methodProbeId, int recorderLocal,
+                                   LineRegistry registry) {
+        return new LineProbeInserter(method, positions, methodProbeId, recorderLocal, null, registry);
+    }
+
+    /** Counted line probes: into the locals {@code counters} gives them, else into the array in {@code hitsLocal}. */
+    static LineProbeInserter counted(MethodNode method, LinePositions positions, int hitsLocal,
+                                     LineCounterLocals counters, LineRegistry registry) {
+        return new LineProbeInserter(method, positions, -1, hitsLocal, counters, registry);
     }
 
     @Override
     public Needs insert() {
+        if (positions.probes().isEmpty()) {
+            return Needs.NONE;
+        }
         UninitializedLabels news = UninitializedLabels.of(method);
-        int probes = insertProbes();
+        firstId = registry.register(positions.lines());
+        for (LinePositions.Probe probe : positions.probes()) {
+            InsnList code;
+            if (counters == null) {
+                code = probeCall(firstId + probe.index());
+            } else {
+                code = switch (counters.actionOf(probe)) {
+                    case ARRAY -> increment(probe.index());
+                    case LOCAL -> localIncrement(counters.localOf(probe));
+                    case NONE -> null; // counted by the first probe of its run
+                };
+            }
+            if (code != null) {
+                method.instructions.insertBefore(probe.before(), code);
+            }
+        }
         news.restore();
-        return probes == 0 ? Needs.NONE : new Needs(timed ? EXTRA_STACK : COUNTED_EXTRA_STACK, 0, 0);
-    }
-
-    /** Inserts the probes; returns how many entries got one. */
-    private int insertProbes() {
-        Set<LabelNode> targets = jumpTargets();
-        List<LineNumberNode> probed = new ArrayList<>();
-        List<AbstractInsnNode> before = new ArrayList<>();
-        Map<Integer, Integer> indexOfLine = new LinkedHashMap<>();
-        int lastLine = -1;
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
-            if (!(insn instanceof LineNumberNode entry)) {
-                continue;
-            }
-            AbstractInsnNode first = firstInstructionOf(entry);
-            if (first == null) {
-                continue; // a later entry at the same offset wins, or no code follows
-            }
-            boolean fallsThroughOnly = !reachedByJump(entry, targets);
-            if (entry.line == lastLine && fallsThroughOnly) {
-                continue;
-            }
-            lastLine = entry.line;
-            indexOfLine.putIfAbsent(entry.line, indexOfLine.size());
-            probed.add(entry);
-            before.add(first);
-        }
-        if (probed.isEmpty()) {
-            return 0;
-        }
-        distinctLines = indexOfLine.size();
-        firstId = registry.register(new ArrayList<>(indexOfLine.keySet()));
-        for (int i = 0; i < probed.size(); i++) {
-            int index = indexOfLine.get(probed.get(i).line);
-            method.instructions.insertBefore(before.get(i), timed ? probeCall(firstId + index) : increment(index));
-        }
-        return probed.size();
+        return new Needs(counters == null ? EXTRA_STACK : COUNTED_EXTRA_STACK, 0, 0);
     }
 
     /** The id of the method's first line probe (-1 if it got none); the others follow it. */
@@ -125,7 +106,7 @@ final class LineProbeInserter implements ProbeInserter {
 
     /** How many distinct lines got probes (the length of a counted method's hit counters). */
     int distinctLines() {
-        return distinctLines;
+        return positions.lines().size();
     }
 
     private InsnList increment(int index) {
@@ -140,6 +121,15 @@ final class LineProbeInserter implements ProbeInserter {
         return inc;
     }
 
+    private static InsnList localIncrement(int counter) {
+        InsnList inc = new InsnList();
+        inc.add(new VarInsnNode(Opcodes.LLOAD, counter)); // c
+        inc.add(new InsnNode(Opcodes.LCONST_1));          // c, 1
+        inc.add(new InsnNode(Opcodes.LADD));              // c + 1
+        inc.add(new VarInsnNode(Opcodes.LSTORE, counter)); // (empty)
+        return inc;
+    }
+
     private InsnList probeCall(int lineProbe) {
         InsnList call = new InsnList();
         call.add(new VarInsnNode(Opcodes.ALOAD, local));  // recorder
@@ -147,62 +137,5 @@ final class LineProbeInserter implements ProbeInserter {
         call.add(RuntimeCall.push(lineProbe));            // recorder, method, line
         call.add(RuntimeCall.LINE.invoke());              // (empty)
         return call;
-    }
-
-    /** The first real instruction after the entry, or null if another line entry comes first. */
-    private static AbstractInsnNode firstInstructionOf(LineNumberNode entry) {
-        for (AbstractInsnNode insn = entry.getNext(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LineNumberNode) {
-                return null;
-            }
-            if (insn.getOpcode() >= 0) {
-                return insn;
-            }
-        }
-        return null;
-    }
-
-    /** Whether a label between the previous instruction and this entry's code is a jump or handler target. */
-    private static boolean reachedByJump(LineNumberNode entry, Set<LabelNode> targets) {
-        for (AbstractInsnNode insn = entry; insn != null && insn.getOpcode() < 0; insn = insn.getPrevious()) {
-            if (insn instanceof LabelNode label && targets.contains(label)) {
-                return true;
-            }
-        }
-        for (AbstractInsnNode insn = entry.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
-            if (insn instanceof LabelNode label && targets.contains(label)) {
-                return true;
-            }
-        }
-        AbstractInsnNode previous = entry.getPrevious();
-        while (previous != null && previous.getOpcode() < 0) {
-            previous = previous.getPrevious();
-        }
-        return previous == null || isUnconditionalTransfer(previous.getOpcode());
-    }
-
-    private Set<LabelNode> jumpTargets() {
-        Set<LabelNode> targets = new HashSet<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof JumpInsnNode jump) {
-                targets.add(jump.label);
-            } else if (insn instanceof TableSwitchInsnNode table) {
-                targets.add(table.dflt);
-                targets.addAll(table.labels);
-            } else if (insn instanceof LookupSwitchInsnNode lookup) {
-                targets.add(lookup.dflt);
-                targets.addAll(lookup.labels);
-            }
-        }
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            targets.add(block.handler);
-        }
-        return targets;
-    }
-
-    private static boolean isUnconditionalTransfer(int opcode) {
-        return opcode == Opcodes.GOTO || opcode == Opcodes.ATHROW || opcode == Opcodes.TABLESWITCH
-                || opcode == Opcodes.LOOKUPSWITCH || opcode == Opcodes.RET || opcode == Opcodes.JSR
-                || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
     }
 }

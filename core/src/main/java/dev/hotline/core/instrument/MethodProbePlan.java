@@ -16,23 +16,29 @@ import org.objectweb.asm.tree.MethodNode;
  * <pre>
  *   local   holds                              stored by            read by
  *   R       this thread's recorder (timed)     the timer prologue   exits, handler, timed lines, allocations
- *   H       the counted lines' long[] hits     the H prologue       counted line probes
+ *   H       the counted lines' long[] hits     the H prologue       counted line probes, the adds of the Cs
  *           (R + 1 when timed, else R)
+ *   C1..Cm  a long per run of counted probes   the H prologue (0)   the run's first probe, the adds into H
+ *           in a loop (past H, two slots each)                       (before returns, in the H handler)
  *   D1..Dn  a multianewarray's dimensions      right before it      its counter, right after it
- *           (past H with counted lines, else past R; live only there, so in no frame)
+ *           (past the Cs with counted lines, else past R; live only there, so in no frame)
  * </pre>
  *
  * <p>The inserters run in this order:
  *
  * <ol>
- *   <li>{@link LineProbeInserter}, timed (reads R) or counted (reads H): first, so where the probes
- *       go is decided on the original code alone (jump targets, fall-through), and because only line
- *       probes go between a label and its instruction;
+ *   <li>{@link LineProbeInserter}, timed (reads R) or counted (increments a C or H): first, so where
+ *       the probes go is decided on the original code alone ({@link LinePositions}, as are the Cs:
+ *       {@link LineCounterLocals}), and because only line probes go between a label and its
+ *       instruction;
  *   <li>{@link AllocationSiteCounter} (reads R, uses D1..Dn), after each allocation instruction;
  *   <li>{@link MethodTimerInserter}: wraps everything inserted so far: the prologue storing R, the
  *       exits, the catch-all handler; appends R to every frame;
- *   <li>{@link LineHitCounters}: the prologue storing H goes before everything else, outside the
- *       timer's handler range, and H is appended to every frame after R, the timer's frames included.
+ *   <li>{@link LineHitCounters}: the prologue storing H and zeroing the Cs goes before everything
+ *       else, outside the timer's handler range (the handler's frame says H holds its array); the
+ *       adds of the Cs into H go right before each return, after the timer's exit probe, and in a
+ *       catch-all handler that covers the timer's; H and the Cs are appended to every frame after R,
+ *       the timer's frames included.
  * </ol>
  *
  * <p>Each inserter leaves the stack as it found it and reports what it needs ({@link
@@ -79,26 +85,37 @@ final class MethodProbePlan {
      * @param sourceFile  its class's source file with the package path, as line and allocation ids name it
      * @param probeId     its method probe id, -1 without a timer
      * @param writeFrames whether its class file carries stack map frames that must be kept valid
+     * @param lineLocals  whether counted lines in loops may count in locals (false: all in the array,
+     *                    which adds less code: the retry for a method that would pass 64 KB)
      */
-    record Target(String owner, MethodRef ref, String sourceFile, int probeId, boolean writeFrames) {
+    record Target(String owner, MethodRef ref, String sourceFile, int probeId, boolean writeFrames,
+                  boolean lineLocals) {
     }
 
     private final MethodNode method;
     private final List<ProbeInserter> inserters = new ArrayList<>();
+    private final int lineCounterLocals;
 
     /** Plans {@code method} as it is now, before anything is inserted. */
     MethodProbePlan(MethodNode method, Target target, Kinds kinds, ProbeCatalog catalog) {
         this.method = method;
         int recorderLocal = method.maxLocals;                                       // R
         int hitsLocal = kinds.timer() ? recorderLocal + 1 : recorderLocal;          // H
-        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 : recorderLocal + 1; // D1
+        LinePositions positions = kinds.timedLines() || kinds.countedLines() ? LinePositions.of(method) : null;
+        LineCounterLocals counters = kinds.countedLines()                          // C1..Cm
+                ? LineCounterLocals.plan(method, positions, hitsLocal + 1, target.lineLocals())
+                : LineCounterLocals.none();
+        this.lineCounterLocals = counters.counters().size();
+        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 + counters.slots() : recorderLocal + 1; // D1
 
         LineProbeInserter lines = null;
-        if (kinds.timedLines() || kinds.countedLines()) {
-            boolean timed = kinds.timedLines();
-            lines = new LineProbeInserter(method, target.probeId(), timed ? recorderLocal : hitsLocal, timed,
-                    numbers -> catalog.registerLines(numbers.stream()
-                            .map(line -> new LineRef(target.ref(), target.sourceFile(), line)).toList()));
+        LineProbeInserter.LineRegistry registry = numbers -> catalog.registerLines(numbers.stream()
+                .map(line -> new LineRef(target.ref(), target.sourceFile(), line)).toList());
+        if (kinds.timedLines()) {
+            lines = LineProbeInserter.timed(method, positions, target.probeId(), recorderLocal, registry);
+            inserters.add(lines);
+        } else if (kinds.countedLines()) {
+            lines = LineProbeInserter.counted(method, positions, hitsLocal, counters, registry);
             inserters.add(lines);
         }
         if (kinds.allocations()) {
@@ -110,8 +127,14 @@ final class MethodProbePlan {
                     recorderLocal));
         }
         if (kinds.countedLines()) {
-            inserters.add(new LineHitCounters(target.owner(), method, lines, hitsLocal, target.writeFrames()));
+            inserters.add(new LineHitCounters(target.owner(), method, lines, hitsLocal, counters,
+                    target.writeFrames()));
         }
+    }
+
+    /** How many counted lines count in locals (C1..Cm). */
+    int lineCounterLocals() {
+        return lineCounterLocals;
     }
 
     /** Runs the inserters in order, then sets the method's maxStack and maxLocals from what they need. */

@@ -8,7 +8,6 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -28,13 +27,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * instruction needs remapping; every existing stack map frame gets that local appended
  * ({@link FrameLocals}). Requires frames expanded ({@code ClassReader.EXPAND_FRAMES}).
  *
- * <p>Constructors: until {@code super(...)}/{@code this(...)} has run, local 0 is
- * {@code uninitializedThis}, and a handler covering such code must say so in its frame (flagThisUninit,
- * JVMS 4.10.1.4), while one covering later code must not. No frame fits the call itself (HotSpot checks
- * it with both states), so a constructor's code is covered in stretches, each by the handler for its
- * state ({@link #coverConstructor}), and an exception thrown by the super constructor itself passes
- * uncounted: the frame it leaves on the shadow stack is dropped by the next exit below it
- * ({@code ThreadRecorder.unwindTo}).
+ * <p>Constructors: the handler covers a constructor's code in stretches, each by the handler for
+ * its state of {@code this} ({@link ConstructorStretches}), and an exception thrown by the super
+ * constructor itself passes uncounted: the frame it leaves on the shadow stack is dropped by the next
+ * exit below it ({@code ThreadRecorder.unwindTo}).
  */
 final class MethodTimerInserter implements ProbeInserter {
 
@@ -90,9 +86,9 @@ final class MethodTimerInserter implements ProbeInserter {
         LabelNode tryEnd = new LabelNode();
         code.add(tryEnd);
         if ("<init>".equals(method.name)) {
-            coverConstructor(tryStart, tryEnd);
+            ConstructorStretches.split(code, tryStart, tryEnd).forEach(this::cover);
         } else {
-            cover(tryStart, tryEnd, false);
+            cover(new ConstructorStretches.Stretch(tryStart, tryEnd, false));
         }
         return new Needs(EXTRA_STACK, HANDLER_STACK, recorderLocal + 1);
     }
@@ -100,67 +96,12 @@ final class MethodTimerInserter implements ProbeInserter {
     private LabelNode initializedHandler;
     private LabelNode uninitializedHandler;
 
-    /**
-     * Splits a constructor's code into stretches where {@code this} is uninitialized and where it is
-     * initialized, and covers each with the matching handler. The state comes from the stack map
-     * frames (local 0 is {@code uninitializedThis} or not) and flips at each {@code invokespecial
-     * <init>} not paired with a {@code new}; those calls themselves stay uncovered. Code generators
-     * such as Groovy's call {@code super(...)} in several branches, so there can be many stretches.
-     */
-    private void coverConstructor(LabelNode tryStart, LabelNode tryEnd) {
-        InsnList code = method.instructions;
-        boolean uninitialized = true;
-        int pendingNews = 0;
-        LabelNode start = tryStart;
-        for (AbstractInsnNode insn = tryStart.getNext(); insn != null && insn != tryEnd; insn = insn.getNext()) {
-            if (insn instanceof FrameNode frame) {
-                boolean frameUninitialized = frame.local != null && !frame.local.isEmpty()
-                        && frame.local.get(0) == Opcodes.UNINITIALIZED_THIS;
-                pendingNews = 0;
-                if (frame.stack != null) {
-                    for (Object type : frame.stack) {
-                        pendingNews += type instanceof LabelNode ? 1 : 0; // uninitialized(new) values
-                    }
-                }
-                if (frameUninitialized != uninitialized) {
-                    LabelNode split = new LabelNode();
-                    code.insertBefore(insn, split);
-                    cover(start, split, uninitialized);
-                    start = split;
-                    uninitialized = frameUninitialized;
-                }
-            } else if (insn.getOpcode() == Opcodes.NEW) {
-                pendingNews++;
-            } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL && "<init>".equals(((MethodInsnNode) insn).name)) {
-                if (pendingNews > 0) {
-                    pendingNews--;
-                } else if (uninitialized) {
-                    LabelNode before = new LabelNode();
-                    LabelNode after = new LabelNode();
-                    code.insertBefore(insn, before);
-                    code.insert(insn, after);
-                    cover(start, before, true);
-                    start = after;
-                    uninitialized = false;
-                    insn = after;
-                }
-            }
-        }
-        cover(start, tryEnd, uninitialized);
-    }
-
-    /** A catch-all entry for [start, end) pointing at the handler for that state of {@code this}. */
-    private void cover(LabelNode start, LabelNode end, boolean thisUninitialized) {
-        boolean hasCode = false;
-        for (AbstractInsnNode insn = start; insn != null && insn != end; insn = insn.getNext()) {
-            if (insn.getOpcode() >= 0) {
-                hasCode = true;
-                break;
-            }
-        }
-        if (!hasCode) {
+    /** A catch-all entry for the stretch pointing at the handler for its state of {@code this}. */
+    private void cover(ConstructorStretches.Stretch stretch) {
+        if (!stretch.hasCode()) {
             return; // the JVM rejects empty exception ranges
         }
+        boolean thisUninitialized = stretch.thisUninitialized();
         LabelNode handler = thisUninitialized ? uninitializedHandler : initializedHandler;
         if (handler == null) {
             handler = addHandler(thisUninitialized);
@@ -170,7 +111,7 @@ final class MethodTimerInserter implements ProbeInserter {
                 initializedHandler = handler;
             }
         }
-        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(stretch.start(), stretch.end(), handler, null));
     }
 
     /** Appends a handler block: exit by exception, rethrow. Returns its label. */

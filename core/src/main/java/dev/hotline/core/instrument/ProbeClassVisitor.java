@@ -4,6 +4,7 @@ import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
@@ -33,6 +34,8 @@ public final class ProbeClassVisitor extends ClassVisitor {
     private final ProbeCatalog catalog;
     private final ProbeSelection probes;
     private final Set<String> leaveAlone;
+    private final Set<String> withoutLineLocals;
+    private final Set<String> withLineLocals = new HashSet<>();
     private final Listener listener;
     private String internalName;
     private String sourceFile = "";
@@ -40,16 +43,24 @@ public final class ProbeClassVisitor extends ClassVisitor {
     private int classFileMajor;
 
     /**
-     * @param leaveAlone methods ({@code name + descriptor}) to keep as they are: too large once instrumented
-     * @param listener   told of every method instrumented; may be null
+     * @param leaveAlone        methods ({@code name + descriptor}) to keep as they are: too large once instrumented
+     * @param withoutLineLocals methods whose counted lines all count in the array, none in locals
+     *                          ({@link LineCounterLocals}): too large with the locals' code
+     * @param listener          told of every method instrumented; may be null
      */
     public ProbeClassVisitor(ClassVisitor next, ProbeCatalog catalog, ProbeSelection probes,
-                             Set<String> leaveAlone, Listener listener) {
+                             Set<String> leaveAlone, Set<String> withoutLineLocals, Listener listener) {
         super(Opcodes.ASM9, next);
         this.catalog = catalog;
         this.probes = probes;
         this.leaveAlone = leaveAlone;
+        this.withoutLineLocals = withoutLineLocals;
         this.listener = listener;
+    }
+
+    /** The methods ({@code name + descriptor}) instrumented so far with counted lines in locals. */
+    public Set<String> withLineLocals() {
+        return withLineLocals;
     }
 
     /** Sees each method's instrumented code before it is written (for the bytecode command). */
@@ -98,8 +109,12 @@ public final class ProbeClassVisitor extends ClassVisitor {
             public void visitEnd() {
                 Set<AbstractInsnNode> original = listener == null ? null : originalInstructions(this);
                 MethodProbePlan.Target target = new MethodProbePlan.Target(internalName, ref, sourceFile, probeId,
-                        writeFrames(this));
-                new MethodProbePlan(this, target, kinds, catalog).run();
+                        writeFrames(this), !withoutLineLocals.contains(name + descriptor));
+                MethodProbePlan plan = new MethodProbePlan(this, target, kinds, catalog);
+                if (plan.lineCounterLocals() > 0) {
+                    withLineLocals.add(name + descriptor);
+                }
+                plan.run();
                 if (listener != null) {
                     listener.instrumented(ref, this, original);
                 }

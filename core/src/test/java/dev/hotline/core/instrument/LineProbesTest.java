@@ -3,6 +3,7 @@ package dev.hotline.core.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.instrument.targets.LineCounts;
+import dev.hotline.core.instrument.targets.LoopCounts;
 import dev.hotline.core.instrument.targets.Sleeper;
 import dev.hotline.core.options.ClassPattern;
 import dev.hotline.core.options.MethodSelection;
@@ -14,10 +15,14 @@ import dev.hotline.core.profile.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Line probes on validation targets: exact hits per line as written beside each line
@@ -28,41 +33,46 @@ class LineProbesTest {
     private static final Pattern HITS = Pattern.compile("//\\s*hits:\\s*(\\d+)");
     private static final String TARGETS = "dev.hotline.core.instrument.targets.";
 
-    @Test
-    void every_line_is_hit_exactly_as_often_as_written_beside_it() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(classes = {LineCounts.class, LoopCounts.class})
+    void every_line_is_hit_exactly_as_often_as_written_beside_it(Class<?> target) throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS,
-                MethodSelection.parse(TARGETS + "LineCounts*"));
-        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+                MethodSelection.parse(target.getName() + "*"));
+        Profile profile = TargetRunner.run(loader, target.getName(), catalog);
 
-        assertHitsAsWritten(profile);
+        assertHitsAsWritten(target, profile);
         assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed()).isTrue());
         ValidationTargetsTest.verifyAll(loader);
     }
 
-    @Test
-    void counted_lines_without_timers_are_hit_exactly_as_often_as_written_beside_them() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(classes = {LineCounts.class, LoopCounts.class})
+    void counted_lines_without_timers_are_hit_exactly_as_often_as_written_beside_them(Class<?> target)
+            throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
         // includes= (empty): no method timers; linehits= only
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
-                ClassPattern.none(), MethodSelection.none(), MethodSelection.parse(TARGETS + "LineCounts*"),
+                ClassPattern.none(), MethodSelection.none(), MethodSelection.parse(target.getName() + "*"),
                 MethodSelection.none()));
-        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+        Profile profile = TargetRunner.run(loader, target.getName(), catalog);
 
-        assertHitsAsWritten(profile);
+        assertHitsAsWritten(target, profile);
         assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed()).isFalse());
         assertThat(profile.methods()).isEmpty();
         ValidationTargetsTest.verifyAll(loader);
     }
 
-    @Test
-    void counted_lines_in_timed_methods_are_hit_exactly_as_often_as_written_beside_them() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(classes = {LineCounts.class, LoopCounts.class})
+    void counted_lines_in_timed_methods_are_hit_exactly_as_often_as_written_beside_them(Class<?> target)
+            throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
-                null, MethodSelection.none(), MethodSelection.parse(TARGETS + "LineCounts*"), MethodSelection.none()));
-        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+                null, MethodSelection.none(), MethodSelection.parse(target.getName() + "*"), MethodSelection.none()));
+        Profile profile = TargetRunner.run(loader, target.getName(), catalog);
 
-        assertHitsAsWritten(profile);
+        assertHitsAsWritten(target, profile);
         assertThat(profile.lines()).allSatisfy(l -> {
             assertThat(l.timed()).isFalse();
             assertThat(l.histogram().getTotalCount()).isZero();
@@ -72,34 +82,50 @@ class LineProbesTest {
     }
 
     @Test
-    void timed_lines_win_over_counted_lines_for_a_method_both_select() throws Exception {
+    void counted_lines_with_allocation_counters_are_hit_exactly_as_often_as_written_beside_them() throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
+        MethodSelection loops = MethodSelection.parse(LoopCounts.class.getName() + "*");
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
-                null, MethodSelection.parse(TARGETS + "LineCounts#lambda"), MethodSelection.parse(TARGETS + "LineCounts*"),
-                MethodSelection.none()));
-        Profile profile = TargetRunner.run(loader, LineCounts.class.getName(), catalog);
+                null, MethodSelection.none(), loops, loops));
+        Profile profile = TargetRunner.run(loader, LoopCounts.class.getName(), catalog);
 
-        assertHitsAsWritten(profile);
-        assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed())
-                .as("%s line %d", l.line().method().name(), l.line().line())
-                .isEqualTo(List.of("lambda", "lambda$lambda$0").contains(l.line().method().name())));
+        assertHitsAsWritten(LoopCounts.class, profile);
+        assertThat(profile.allocations()).isNotEmpty();
         ValidationTargetsTest.verifyAll(loader);
     }
 
-    private static void assertHitsAsWritten(Profile profile) throws Exception {
-        String file = LineCounts.class.getName().replace('.', '/') + ".java";
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"LineCounts, lambda", "LoopCounts, whileLoop", "LoopCounts, lambdaLoop"})
+    void timed_lines_win_over_counted_lines_for_a_method_both_select(String target, String method) throws Exception {
+        String className = TARGETS + target;
+        ProbeCatalog catalog = new ProbeCatalog();
+        InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS, new ProbeSelection(
+                null, MethodSelection.parse(className + "#" + method), MethodSelection.parse(className + "*"),
+                MethodSelection.none()));
+        Profile profile = TargetRunner.run(loader, className, catalog);
+
+        assertHitsAsWritten(loader.loadClass(className), profile);
+        assertThat(profile.lines()).allSatisfy(l -> assertThat(l.timed())
+                .as("%s line %d", l.line().method().name(), l.line().line())
+                .isEqualTo(List.of(method, "lambda$" + method + "$0").contains(l.line().method().name())));
+        ValidationTargetsTest.verifyAll(loader);
+    }
+
+    private static void assertHitsAsWritten(Class<?> target, Profile profile) throws Exception {
+        String file = target.getName().replace('.', '/') + ".java";
         List<String> source = Files.readAllLines(Paths.get("src/test/java", file));
+        List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (int n = 1; n <= source.size(); n++) {
             Matcher m = HITS.matcher(source.get(n - 1));
             long hits = hitsAt(profile, file, n);
-            if (m.find()) {
-                assertThat(hits).as("hits of line %d: %s", n, source.get(n - 1).trim()).isEqualTo(Long.parseLong(m.group(1)));
-                checked++;
-            } else {
-                assertThat(hits).as("line %d has no expectation but was hit: %s", n, source.get(n - 1).trim()).isZero();
+            long expected = m.find() ? Long.parseLong(m.group(1)) : 0;
+            checked += m.find(0) ? 1 : 0;
+            if (hits != expected) {
+                wrong.add(String.format("line %d hit %d times, expected %d: %s", n, hits, expected, source.get(n - 1).trim()));
             }
         }
+        assertThat(wrong).as("lines of %s hit otherwise than written beside them", file).isEmpty();
         assertThat(checked).isGreaterThan(40);
     }
 

@@ -21,7 +21,7 @@ final class TargetRunner {
     private TargetRunner() {
     }
 
-    static Profile run(InstrumentingClassLoader loader, String className, ProbeCatalog catalog) throws Exception {
+    static Profile run(ClassLoader loader, String className, ProbeCatalog catalog) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
