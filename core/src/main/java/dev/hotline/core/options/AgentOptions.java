@@ -138,6 +138,15 @@ public final class AgentOptions {
         return values.containsKey(INCLUDES) ? ClassPattern.parse(values.get(INCLUDES)) : null;
     }
 
+    /**
+     * Whether no method gets a timer: {@code includes=} given empty and no {@code lines=} or
+     * {@code alloc=} (which time the methods they select). Only counted lines ({@code linehits=}) then
+     * change, and there is no time to compensate.
+     */
+    public boolean timesNothing() {
+        return values.containsKey(INCLUDES) && values.get(INCLUDES).isBlank() && lines().isEmpty() && alloc().isEmpty();
+    }
+
     public ClassPattern excludes() {
         return values.containsKey(EXCLUDES) ? ClassPattern.parse(values.get(EXCLUDES)) : ClassPattern.none();
     }
