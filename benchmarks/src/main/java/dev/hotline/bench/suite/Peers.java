@@ -32,10 +32,22 @@ final class Peers {
         return new Setup("no agent", java, List.of());
     }
 
-    /** hotline with the given agent options (out= is added: a dump per run, in the work directory). */
+    /**
+     * hotline with the given agent options (out= is added: a dump per run, {@link #dump()}). Without
+     * {@code timing=} the agent runs in its default mode, adaptive timing with {@code budget=5}.
+     */
     Setup hotline(String name, Path java, String options) {
-        return new Setup(name, java, List.of("-javaagent:" + hotlineAgent + "=" + options + ",out="
-                + work.resolve("run.hotline")));
+        return new Setup(name, java, List.of("-javaagent:" + hotlineAgent + "=" + options + ",out=" + dump()));
+    }
+
+    /** Where hotline's runs write their dump (each run replaces it). */
+    Path dump() {
+        return work.resolve("run.hotline");
+    }
+
+    /** integration-tests' compiled test classes: the known-work app of the accuracy table. */
+    Path knownWorkClasses() {
+        return root.resolve("integration-tests/target/test-classes");
     }
 
     /** JaCoCo's agent, no output (coverage probes only; JaCoCo records no times). */
