@@ -38,6 +38,15 @@ import java.util.Arrays;
  */
 public final class ThreadRecorder {
 
+    /**
+     * A timed call of a sampled method (whose calls take nanoseconds: it was sampled because they
+     * are short against the probe) that took longer than this was struck by a pause of the whole
+     * thread (a GC, a safepoint, the OS taking the core away): it is counted as itself, not for the
+     * N calls it was drawn from, as with every call timed. Weighted N times, one such pause made a
+     * method of 20 ns read as taking longer than the whole program (a 8 ms pause × 1,024).
+     */
+    static final long PAUSE_NANOS = 100_000;
+
     /** {@code CallNode.start} of an open call that is counted but not timed. */
     static final long UNTIMED = Long.MIN_VALUE;
 
@@ -233,6 +242,9 @@ public final class ThreadRecorder {
         }
         long measured = end - node.start;
         boolean sampled = weight > 1;
+        if (sampled && measured > PAUSE_NANOS) {
+            weight = 1; // a pause of the whole thread struck this call, not the N it stands for
+        }
         long nanos = ownNanos(measured, probeCostPs - timedCost[slot],
                 sampled ? ProbeCosts.sampledInnerPs : ProbeCosts.timedInnerPs);
         node.calls++;

@@ -113,6 +113,24 @@ class ThreadRecorderTest {
     }
 
     @Test
+    void a_sampled_call_struck_by_a_pause_counts_as_itself_not_for_the_calls_it_stands_for() throws InterruptedException {
+        ProbeCosts.set(0, 50_000_000, 10_000_000, 0, 0, 0, 0, 0, 0, 0);
+        for (int i = 0; i < MethodCounters.DECISION_WINDOW + 10; i++) {
+            call(6);
+        }
+        CallNode n = node(6);
+        assertThat(n.interval).isEqualTo(ProbeCosts.MAX_INTERVAL);
+        long before = n.totalNanos();
+        n.countdown = 1; // the next call is timed, and stands for 1,024 calls
+        recorder.enter(6);
+        Thread.sleep(2);
+        recorder.exit(6);
+
+        long added = n.totalNanos() - before;
+        assertThat(added).as("the pause, once").isBetween(2_000_000L, 200_000_000L);
+    }
+
+    @Test
     void exact_timing_times_every_call_however_short() {
         ProbeCosts.set(0, 50_000, 1_000, 0, 0, 0, 0, 0, 0, 0);
         ProbeCosts.configure(true, 0.05);
