@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * markers (the hand-written reading around them is kept), and the probe-cost plot next to it.
  * Started by {@code benchmarks/run}, which builds everything and fetches the peers first.
  *
- * <pre>benchmarks/run [--quick] [--only moo,alloc,julia,budget,accuracy,scaling,heap,startup] [--runs N]</pre>
+ * <pre>benchmarks/run [--quick] [--only moo,alloc,julia,budget,server,accuracy,scaling,heap,startup] [--runs N]</pre>
  *
  * {@code --quick} runs every section small (a smoke test, about 5 minutes) and writes to
  * benchmarks/target/ instead of docs/.
@@ -30,8 +30,8 @@ public final class BenchmarkSuite {
 
     static final String BEGIN = "<!-- benchmarks/run writes from here -->";
     static final String END = "<!-- benchmarks/run writes to here -->";
-    private static final List<String> SECTIONS = List.of("moo", "alloc", "julia", "budget", "accuracy", "scaling",
-            "heap", "startup");
+    private static final List<String> SECTIONS = List.of("moo", "alloc", "julia", "budget", "server", "accuracy",
+            "scaling", "heap", "startup");
 
     private BenchmarkSuite() {
     }
@@ -113,10 +113,16 @@ public final class BenchmarkSuite {
             md.append("### Overhead against `budget=`\n\n").append(budget.markdown()).append('\n');
             goals.boxedDefault = budget.ratio(5);
         }
+        if (only.contains("server")) {
+            ServerSection server = new ServerSection(peers, runner, quick ? 1 : runs, quick ? 2 : 5, quick ? 3 : 10);
+            server.measure();
+            md.append("## 3. A real server: embedded Jetty under load\n\n").append(server.markdown()).append('\n');
+            goals.serverDefault = server.defaultRatio();
+        }
         if (only.contains("accuracy")) {
             AccuracySection accuracy = new AccuracySection(peers, runner, jvms, quick ? 0.25 : 1.0);
             accuracy.measure();
-            md.append("## 3. Accuracy: per-call times against the truth\n\n").append(accuracy.markdown()).append('\n');
+            md.append("## 4. Accuracy: per-call times against the truth\n\n").append(accuracy.markdown()).append('\n');
             int[] within = accuracy.withinCount();
             goals.accuracyWithin = within[0];
             goals.accuracyAll = within[1];
@@ -125,7 +131,7 @@ public final class BenchmarkSuite {
         if (only.contains("scaling")) {
             MooBenchSection moo = new MooBenchSection(peers, runner, jvms, 0);
             int[] depths = quick ? new int[] {2, 8, 32} : new int[] {2, 4, 8, 16, 32};
-            md.append("## 4. Scaling\n\n### Probe cost against recursion depth\n\n")
+            md.append("## 5. Scaling\n\n### Probe cost against recursion depth\n\n")
                     .append(moo.scaling(depths, quick ? 1 : 2, quick ? 100_000 : 1_000_000)).append('\n');
         }
         if (only.contains("heap")) {
@@ -134,7 +140,7 @@ public final class BenchmarkSuite {
                             : new int[] {1_000, 10_000, 50_000})).append('\n');
         }
         if (only.contains("startup")) {
-            md.append("## 5. Start-up\n\n")
+            md.append("## 6. Start-up\n\n")
                     .append(new StartupSection(peers, runner, quick ? 1 : runs).measureAndReport()).append('\n');
         }
         String calibration = runner.calibrationMarkdown();
