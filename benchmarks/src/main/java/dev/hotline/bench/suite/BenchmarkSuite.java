@@ -147,6 +147,7 @@ public final class BenchmarkSuite {
         if (!calibration.isEmpty()) {
             md.append("### The calibration in these runs\n\n").append(calibration).append('\n');
         }
+        md.append("### Machine load during this run\n\n").append(runner.loadMarkdown()).append('\n');
         md.insert(0, goals.markdown());
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         md.append(String.format(Locale.ROOT, "_Measured by `benchmarks/run%s` on %s in %d min %d s._%n",

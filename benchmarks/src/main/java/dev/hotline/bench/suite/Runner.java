@@ -24,6 +24,8 @@ final class Runner {
     private final Peers peers;
     private final long suiteStart = System.nanoTime();
     final List<Calibration> calibrations = new ArrayList<>();
+    /** Section → the 1-minute load average before each of its runs (other work on a shared machine). */
+    private final Map<String, List<Double>> loads = new LinkedHashMap<>();
 
     Runner(Peers peers) {
         this.peers = peers;
@@ -46,6 +48,7 @@ final class Runner {
         }
         main.add(mainClass);
         main.addAll(List.of(args));
+        loads.computeIfAbsent(section, k -> new ArrayList<>()).add(loadAverage());
         boolean hotline = setup.jvmArgs().stream().anyMatch(a -> a.startsWith("-javaagent:" + peers.hotlineAgent));
         if (hotline) {
             Files.deleteIfExists(peers.dump());
@@ -64,6 +67,25 @@ final class Runner {
         progress(section, setup.name() + " " + String.join(" ", args),
                 String.format(Locale.ROOT, "%.1f s", run.wallNanos() / 1e9) + calibration);
         return run;
+    }
+
+    /** The 1-minute load average (/proc/loadavg), NaN where there is none. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The load average before the runs of each section: how much else the machine ran meanwhile. */
+    String loadMarkdown() {
+        StringBuilder md = new StringBuilder("The 1-minute load average (`/proc/loadavg`) just before each run, per "
+                + "section: what else the machine was running (the suite itself keeps about 1 busy; more is other "
+                + "work on this shared machine).\n\n| section | runs | median | min–max |\n|---|---|---|---|\n");
+        loads.forEach((section, l) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f–%.2f |%n",
+                section, l.size(), Stats.median(l), Stats.min(l), Stats.max(l))));
+        return md.toString();
     }
 
     private static double number(String value) {
