@@ -1,5 +1,7 @@
 package dev.hotline.bench.jmh;
 
+import dev.hotline.runtime.ProbeCalibration;
+import dev.hotline.runtime.ProbeCosts;
 import dev.hotline.runtime.Probes;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The probe hot path in isolation: what one timed call adds (enter + exit), with and without a line
- * probe and an allocation count, what a counted-lines method pays per call, against the clock alone
- * and the hand-written floor (two clock reads and an HdrHistogram record). Compare the rows of one run with each other, not across machines.
+ * The probe hot path in isolation: what one timed call adds (enter + exit, every call timed as with
+ * {@code timing=exact}), with and without a line probe and an allocation count; what an untimed call
+ * costs (a method that adaptive timing samples at the largest interval, 1 call in 1,024 timed); what a
+ * counted-lines method pays per call; against the clock alone and the hand-written floor (two clock
+ * reads and an HdrHistogram record). Each benchmark runs in a JVM of its own (a fork), so one's timing
+ * set-up does not leak into another's. Compare the rows of one run with each other, not across machines.
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.openjdk.jmh.Main ProbeCost</pre>
  */
@@ -33,6 +38,8 @@ public class ProbeCostBenchmark {
     private static final int CALLER = 8;
     private static final int LINE = 3;
     private static final int SITE = 2;
+    /** The tiny method of {@link #untimedCall}, sampled at the largest interval. */
+    private static final int TINY = 9;
 
     private final Histogram floor = new Histogram(2);
     private ThreadRecorder caller;
@@ -41,6 +48,50 @@ public class ProbeCostBenchmark {
     public void openCaller() {
         // Every measured call happens inside an open instrumented caller, as in an application.
         caller = Probes.enter(CALLER);
+    }
+
+    /** Every call timed ({@code timing=exact}); nothing calibrated, so nothing subtracted (the same work). */
+    @State(Scope.Thread)
+    public static class Exact {
+
+        @org.openjdk.jmh.annotations.Setup
+        public void timeEveryCall() {
+            ProbeCosts.configure(true, 0.05);
+        }
+    }
+
+    /**
+     * Adaptive timing with calibrated probe costs, and {@link #TINY} called until its counters chose
+     * the largest sampling interval: what a short, frequent method's call costs in the default mode.
+     */
+    @State(Scope.Thread)
+    public static class Sampled {
+
+        @org.openjdk.jmh.annotations.Setup
+        public void sampleTinyAtTheLargestInterval() {
+            ProbeCosts.configure(false, 0.05);
+            long[] figures = ProbeCalibration.run(100_000_000L, 0);
+            if (ProbeCosts.timedCallPs() <= ProbeCosts.untimedCallPs()) {
+                // not settled within 100 ms (it rarely is: C2 takes longer); take the first phase's figures,
+                // or typical ones: what matters here is only that a timed call costs more than an untimed one
+                if (figures != null && figures[1] > figures[2]) {
+                    ProbeCosts.set(figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6],
+                            figures[7], figures[8], figures[9]);
+                } else {
+                    ProbeCosts.set(25_000, 85_000, 4_000, 25_000, 95_000, 35_000, 45_000, 2_000, 1_000, 1_000);
+                }
+            }
+            ThreadRecorder r = null;
+            for (int i = 0; i < 100_000_000; i++) {
+                r = Probes.enter(TINY);
+                Probes.exit(r, TINY);
+                if ((i & 1023) == 1023 && r.methodCounters(TINY).samplingInterval() == ProbeCosts.MAX_INTERVAL) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("tiny's sampling interval is " + r.methodCounters(TINY).samplingInterval()
+                    + ", not " + ProbeCosts.MAX_INTERVAL);
+        }
     }
 
     @Benchmark
@@ -56,14 +107,22 @@ public class ProbeCostBenchmark {
     }
 
     @Benchmark
-    public ThreadRecorder timedCall() {
+    public ThreadRecorder timedCall(Exact exact) {
         ThreadRecorder r = Probes.enter(METHOD);
         Probes.exit(r, METHOD);
         return r;
     }
 
+    /** A call of a method sampled at the largest interval: 1,023 calls in 1,024 read no clock. */
     @Benchmark
-    public ThreadRecorder timedCallWithLine() {
+    public ThreadRecorder untimedCall(Sampled sampled) {
+        ThreadRecorder r = Probes.enter(TINY);
+        Probes.exit(r, TINY);
+        return r;
+    }
+
+    @Benchmark
+    public ThreadRecorder timedCallWithLine(Exact exact) {
         ThreadRecorder r = Probes.enter(METHOD);
         Probes.line(r, METHOD, LINE);
         Probes.exit(r, METHOD);
@@ -79,7 +138,7 @@ public class ProbeCostBenchmark {
     }
 
     @Benchmark
-    public ThreadRecorder timedCallWithAllocation() {
+    public ThreadRecorder timedCallWithAllocation(Exact exact) {
         ThreadRecorder r = Probes.enter(METHOD);
         Probes.allocation(r, SITE);
         Probes.exit(r, METHOD);

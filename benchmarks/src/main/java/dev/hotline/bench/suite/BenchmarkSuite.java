@@ -14,22 +14,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs every benchmark section and writes the tables into docs/BENCHMARKS.md, between its generated
  * markers (the hand-written reading around them is kept), and the probe-cost plot next to it.
  * Started by {@code benchmarks/run}, which builds everything and fetches the peers first.
  *
- * <pre>benchmarks/run [--quick] [--only moo,alloc,scaling,heap,startup,julia] [--runs N]</pre>
+ * <pre>benchmarks/run [--quick] [--only moo,alloc,julia,budget,server,accuracy,scaling,heap,startup] [--runs N]</pre>
  *
- * {@code --quick} runs every section small (a smoke test, about 3 minutes) and writes to
+ * {@code --quick} runs every section small (a smoke test, about 5 minutes) and writes to
  * benchmarks/target/ instead of docs/.
  */
 public final class BenchmarkSuite {
 
     static final String BEGIN = "<!-- benchmarks/run writes from here -->";
     static final String END = "<!-- benchmarks/run writes to here -->";
-    private static final List<String> SECTIONS = List.of("moo", "alloc", "scaling", "heap", "startup", "julia");
+    private static final List<String> SECTIONS = List.of("moo", "alloc", "julia", "budget", "server", "accuracy",
+            "scaling", "heap", "startup");
 
     private BenchmarkSuite() {
     }
@@ -72,29 +74,64 @@ public final class BenchmarkSuite {
                     : root.resolve("docs/benchmarks-probe-cost.png");
             ProbeCostChart.write(moo.probeCosts(), "Probe cost, MooBench (depth 10), " + LocalDate.now(), png);
             md.append("![ns added per probe](").append(png.getFileName()).append(")\n\n");
-            goals.timedCall = MooBenchSection.perProbe(moo.rows.get(2), moo.rows.get(0));
-            goals.floor = MooBenchSection.perProbe(moo.rows.get(1), moo.rows.get(0));
+            goals.exactPerCall = moo.perProbe(MooBenchSection.EXACT);
+            goals.defaultPerCall = moo.perProbe(MooBenchSection.DEFAULT);
+            goals.floorPerCall = moo.perProbe(MooBenchSection.FLOOR);
+            goals.exactOverFloorRunTime = moo.row(MooBenchSection.EXACT).median()
+                    / moo.row(MooBenchSection.FLOOR).median();
+            if (peers.java25 != null) {
+                goals.exactPerCall25 = moo.perProbe25(MooBenchSection.EXACT);
+                goals.jfrPerCall25 = moo.perProbe25(MooBenchSection.JFR);
+                goals.exactOverJfrRunTime = moo.row25(MooBenchSection.EXACT).median()
+                        / moo.row25(MooBenchSection.JFR).median();
+            }
         }
         if (only.contains("alloc")) {
             AllocationSection alloc = new AllocationSection(peers, runner, jvms);
             md.append("### Allocation probe\n\n").append(alloc.measureAndReport()).append('\n');
             goals.perAllocation = alloc.hotlinePerAllocation;
         }
+        if (only.contains("julia") || only.contains("budget")) {
+            md.append("## 2. Julia demo\n\n");
+        }
         if (only.contains("julia")) {
-            JuliaSection julia = new JuliaSection(peers, runner, quick ? 1 : runs, quick
-                    ? new java.util.TreeMap<>(Map.of("boxed", 200, "primitive", 300, "parallel", 200))
-                    : new java.util.TreeMap<>(Map.of("boxed", 400, "primitive", 800, "parallel", 400)));
+            Map<String, Integer> widths = quick
+                    ? new TreeMap<>(Map.of("boxed", 200, "primitive", 300, "parallel", 200))
+                    : new TreeMap<>(Map.of("boxed", 400, "primitive", 800, "parallel", 400));
+            JuliaSection julia = new JuliaSection(peers, runner, quick ? 1 : runs, widths);
             julia.measure();
-            md.append("## 2. Julia demo\n\n").append(julia.markdown()).append('\n');
+            md.append(julia.markdown()).append('\n');
             JuliaSection.LineGoal lineGoal = julia.lineGoal(quick ? 2 : 9);
             md.append(JuliaSection.lineGoalMarkdown(lineGoal)).append('\n');
             goals.primitiveLineHits = lineGoal.ratio();
-            goals.primitiveLines = julia.ratio("primitive", "hotline methods + lines");
+            goals.primitiveLinesDefault = julia.ratio("primitive", JuliaSection.LINES_DEFAULT);
+            goals.linesDefaultWidth = widths.get("primitive");
+        }
+        if (only.contains("budget")) {
+            BudgetSection budget = new BudgetSection(peers, runner, quick ? 1 : runs, quick ? 400 : 1000);
+            budget.measure();
+            md.append("### Overhead against `budget=`\n\n").append(budget.markdown()).append('\n');
+            goals.boxedDefault = budget.ratio(5);
+        }
+        if (only.contains("server")) {
+            ServerSection server = new ServerSection(peers, runner, quick ? 1 : runs, quick ? 2 : 5, quick ? 3 : 10);
+            server.measure();
+            md.append("## 3. A real server: embedded Jetty under load\n\n").append(server.markdown()).append('\n');
+            goals.serverDefault = server.defaultRatio();
+        }
+        if (only.contains("accuracy")) {
+            AccuracySection accuracy = new AccuracySection(peers, runner, jvms, quick ? 0.25 : 1.0);
+            accuracy.measure();
+            md.append("## 4. Accuracy: per-call times against the truth\n\n").append(accuracy.markdown()).append('\n');
+            int[] within = accuracy.withinCount();
+            goals.accuracyWithin = within[0];
+            goals.accuracyAll = within[1];
+            goals.accuracyMisses = accuracy.misses();
         }
         if (only.contains("scaling")) {
             MooBenchSection moo = new MooBenchSection(peers, runner, jvms, 0);
             int[] depths = quick ? new int[] {2, 8, 32} : new int[] {2, 4, 8, 16, 32};
-            md.append("## 3. Scaling\n\n### Probe cost against recursion depth\n\n")
+            md.append("## 5. Scaling\n\n### Probe cost against recursion depth\n\n")
                     .append(moo.scaling(depths, quick ? 1 : 2, quick ? 100_000 : 1_000_000)).append('\n');
         }
         if (only.contains("heap")) {
@@ -103,9 +140,14 @@ public final class BenchmarkSuite {
                             : new int[] {1_000, 10_000, 50_000})).append('\n');
         }
         if (only.contains("startup")) {
-            md.append("## 4. Start-up\n\n")
+            md.append("## 6. Start-up\n\n")
                     .append(new StartupSection(peers, runner, quick ? 1 : runs).measureAndReport()).append('\n');
         }
+        String calibration = runner.calibrationMarkdown();
+        if (!calibration.isEmpty()) {
+            md.append("### The calibration in these runs\n\n").append(calibration).append('\n');
+        }
+        md.append("### Machine load during this run\n\n").append(runner.loadMarkdown()).append('\n');
         md.insert(0, goals.markdown());
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         md.append(String.format(Locale.ROOT, "_Measured by `benchmarks/run%s` on %s in %d min %d s._%n",

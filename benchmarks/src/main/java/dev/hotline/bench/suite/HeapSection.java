@@ -23,7 +23,7 @@ final class HeapSection {
 
     String measureAndReport(int[] sizes) throws IOException, InterruptedException {
         Setup none = peers.none(peers.java17);
-        Setup hotline = peers.hotline("hotline method timers", peers.java17, "includes=dev.hotline.bench.gen.heap.*");
+        Setup hotline = peers.hotline("hotline, default mode", peers.java17, "includes=dev.hotline.bench.gen.heap.*");
         StringBuilder md = new StringBuilder();
         md.append("Heap in use after `System.gc()` (least of four), hotline minus no agent, JDK 17, one JVM per cell; "
                 + "metaspace grows too, with the larger instrumented bytecode.\n\n");

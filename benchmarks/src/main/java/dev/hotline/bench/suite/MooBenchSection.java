@@ -19,6 +19,11 @@ final class MooBenchSection {
     private static final String MAIN = "dev.hotline.bench.MooBench";
     private static final int DEPTH = 10;
 
+    static final String FLOOR = "hand-written floor: 2 × nanoTime + HdrHistogram";
+    static final String DEFAULT = "hotline (default, adaptive)";
+    static final String EXACT = "hotline timing=exact";
+    static final String JFR = "JFR jdk.MethodTiming (JDK 25)";
+
     /** One configuration's result: mean ns per outer call in each JVM. */
     record Row(Setup setup, boolean floor, List<Double> means) {
         double median() {
@@ -43,13 +48,16 @@ final class MooBenchSection {
 
     void measure() throws IOException, InterruptedException {
         String hotlineClass = "includes=dev.hotline.bench.moo.*";
+        String exact = ",timing=exact";
         String probesOn = hotlineClass + ",lines=dev.hotline.bench.moo.*,alloc=dev.hotline.bench.moo.*";
         rows.add(new Row(peers.none(peers.java17), false, new ArrayList<>()));
-        rows.add(new Row(new Setup("hand-written floor: 2 × nanoTime + HdrHistogram", peers.java17,
-                List.of()), true, new ArrayList<>()));
-        rows.add(new Row(peers.hotline("hotline method timers", peers.java17, hotlineClass), false, new ArrayList<>()));
-        rows.add(new Row(peers.hotline("hotline timers + line + allocation probes", peers.java17, probesOn), false,
+        rows.add(new Row(new Setup(FLOOR, peers.java17, List.of()), true, new ArrayList<>()));
+        rows.add(new Row(peers.hotline(DEFAULT, peers.java17, hotlineClass), false, new ArrayList<>()));
+        rows.add(new Row(peers.hotline(EXACT, peers.java17, hotlineClass + exact), false, new ArrayList<>()));
+        rows.add(new Row(peers.hotline("hotline (default) + line + allocation probes", peers.java17, probesOn), false,
                 new ArrayList<>()));
+        rows.add(new Row(peers.hotline("hotline timing=exact + line + allocation probes", peers.java17,
+                probesOn + exact), false, new ArrayList<>()));
         rows.add(new Row(peers.hotline("hotline line hits only (no timer)", peers.java17,
                 "includes=,linehits=dev.hotline.bench.moo.*"), false, new ArrayList<>()));
         rows.add(new Row(peers.jacoco("dev.hotline.bench.moo.*"), false, new ArrayList<>()));
@@ -61,8 +69,8 @@ final class MooBenchSection {
                 otelMethods), false, new ArrayList<>()));
         if (peers.java25 != null) {
             rows25.add(new Row(peers.none(peers.java25), false, new ArrayList<>()));
-            rows25.add(new Row(peers.hotline("hotline method timers", peers.java25, hotlineClass), false,
-                    new ArrayList<>()));
+            rows25.add(new Row(peers.hotline(DEFAULT, peers.java25, hotlineClass), false, new ArrayList<>()));
+            rows25.add(new Row(peers.hotline(EXACT, peers.java25, hotlineClass + exact), false, new ArrayList<>()));
             rows25.add(new Row(peers.jfrMethodTiming(MONITORED + "::monitoredMethod"), false, new ArrayList<>()));
         }
         List<Row> all = new ArrayList<>(rows);
@@ -75,6 +83,27 @@ final class MooBenchSection {
                 row.means.add(runner.run("moobench", row.setup, MAIN, args).value("mean_ns"));
             }
         }
+    }
+
+    /** The JDK 17 row named {@code name}. */
+    Row row(String name) {
+        return rows.stream().filter(r -> r.setup.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The JDK 25 row named {@code name}, or null (no JDK 25). */
+    Row row25(String name) {
+        return rows25.stream().filter(r -> r.setup.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** ns added per probe on JDK 17 by the row named {@code name}. */
+    double perProbe(String name) {
+        return perProbe(row(name), rows.get(0));
+    }
+
+    /** ns added per probe on JDK 25 by the row named {@code name}; NaN without JDK 25. */
+    double perProbe25(String name) {
+        Row r = row25(name);
+        return r == null ? Double.NaN : perProbe(r, rows25.get(0));
     }
 
     /** ns added per probe (per instrumented call) by the rows of one JDK. */
@@ -103,7 +132,18 @@ final class MooBenchSection {
         double floor = perProbe(rows.get(1), rows.get(0));
         table(md, rows, "17", floor);
         table(md, rows25, "25", floor);
-        return md.toString();
+        md.append(String.format(Locale.ROOT, "%nPer call, against the hand-written floor (JDK 17): `timing=exact` "
+                + "%.2f×, the default mode %.2f×; as run times (ns per outer call) %.2f× and %.2f×.",
+                perProbe(EXACT) / floor, perProbe(DEFAULT) / floor, row(EXACT).median() / rows.get(1).median(),
+                row(DEFAULT).median() / rows.get(1).median()));
+        if (!rows25.isEmpty()) {
+            double jfr = perProbe25(JFR);
+            md.append(String.format(Locale.ROOT, " Against JFR's `jdk.MethodTiming` (JDK 25), per call: "
+                    + "`timing=exact` %.2f×, the default mode %.2f×; as run times %.2f× and %.2f×.",
+                    perProbe25(EXACT) / jfr, perProbe25(DEFAULT) / jfr, row25(EXACT).median() / row25(JFR).median(),
+                    row25(DEFAULT).median() / row25(JFR).median()));
+        }
+        return md.append('\n').toString();
     }
 
     private static void table(StringBuilder md, List<Row> rows, String jdk, double floor) {
@@ -120,33 +160,49 @@ final class MooBenchSection {
         }
     }
 
-    /** Probe cost against recursion depth: it must grow linearly (a constant cost per call). */
+    /**
+     * Probe cost against recursion depth, hotline in its default mode and with {@code timing=exact}:
+     * it must grow linearly (a constant cost per call).
+     */
     String scaling(int[] depths, int scalingJvms, int scalingCalls) throws IOException, InterruptedException {
+        String includes = "includes=dev.hotline.bench.moo.*";
         Setup none = peers.none(peers.java17);
-        Setup hotline = peers.hotline("hotline method timers", peers.java17, "includes=dev.hotline.bench.moo.*");
+        Setup[] hotline = {peers.hotline(DEFAULT, peers.java17, includes),
+            peers.hotline(EXACT, peers.java17, includes + ",timing=exact")};
         double[] x = new double[depths.length];
-        double[] added = new double[depths.length];
+        double[][] added = new double[hotline.length][depths.length];
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%,d outer calls per JVM, median of %d JVMs per cell, JDK 17, hotline "
-                + "method timers.%n%n", scalingCalls, scalingJvms));
-        md.append("| depth | no agent, ns per outer call | hotline, ns per outer call | added | added per probe |\n");
-        md.append("|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "%,d outer calls per JVM, median of %d JVMs per cell, JDK 17.%n%n",
+                scalingCalls, scalingJvms));
+        md.append("| depth | no agent, ns per outer call | default: ns per outer call | added per probe "
+                + "| timing=exact: ns per outer call | added per probe |\n");
+        md.append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < depths.length; i++) {
             List<Double> base = new ArrayList<>();
-            List<Double> timed = new ArrayList<>();
+            List<List<Double>> timed = List.of(new ArrayList<>(), new ArrayList<>());
             String[] args = {"--calls", "" + scalingCalls, "--depth", "" + depths[i]};
             for (int jvm = 0; jvm < scalingJvms; jvm++) {
                 base.add(runner.run("scaling", none, MAIN, args).value("mean_ns"));
-                timed.add(runner.run("scaling", hotline, MAIN, args).value("mean_ns"));
+                for (int h = 0; h < hotline.length; h++) {
+                    timed.get(h).add(runner.run("scaling", hotline[h], MAIN, args).value("mean_ns"));
+                }
             }
             x[i] = depths[i];
-            added[i] = Stats.median(timed) - Stats.median(base);
-            md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f |%n", depths[i],
-                    Stats.median(base), Stats.median(timed), added[i], added[i] / depths[i]));
+            md.append(String.format(Locale.ROOT, "| %d | %.0f |", depths[i], Stats.median(base)));
+            for (int h = 0; h < hotline.length; h++) {
+                added[h][i] = Stats.median(timed.get(h)) - Stats.median(base);
+                md.append(String.format(Locale.ROOT, " %.0f | %.1f |", Stats.median(timed.get(h)),
+                        added[h][i] / depths[i]));
+            }
+            md.append('\n');
         }
-        double[] fit = Stats.linearFit(x, added);
-        md.append(String.format(Locale.ROOT, "%nLeast-squares line through the added cost: **%.1f ns per level** "
-                + "(intercept %.0f ns), r² = %.4f.%n", fit[0], fit[1], fit[2]));
+        md.append('\n');
+        String[] labels = {"Default mode", "`timing=exact`"};
+        for (int h = 0; h < hotline.length; h++) {
+            double[] fit = Stats.linearFit(x, added[h]);
+            md.append(String.format(Locale.ROOT, "%s: least-squares line through the added cost **%.1f ns per "
+                    + "level** (intercept %.0f ns), r² = %.4f.%n", labels[h], fit[0], fit[1], fit[2]));
+        }
         return md.toString();
     }
 }

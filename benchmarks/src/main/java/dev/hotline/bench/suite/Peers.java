@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class Peers {
 
+    /** The Jetty version benchmarks/run fetches (keep the two in step). */
+    static final String JETTY = "12.1.13";
+
     final Path root;
     final Path java17;
     final Path java25;
@@ -32,10 +35,31 @@ final class Peers {
         return new Setup("no agent", java, List.of());
     }
 
-    /** hotline with the given agent options (out= is added: a dump per run, in the work directory). */
+    /**
+     * hotline with the given agent options (out= is added: a dump per run, {@link #dump()}). Without
+     * {@code timing=} the agent runs in its default mode, adaptive timing with {@code budget=5}.
+     */
     Setup hotline(String name, Path java, String options) {
-        return new Setup(name, java, List.of("-javaagent:" + hotlineAgent + "=" + options + ",out="
-                + work.resolve("run.hotline")));
+        return new Setup(name, java, List.of("-javaagent:" + hotlineAgent + "=" + options + ",out=" + dump()));
+    }
+
+    /** Where hotline's runs write their dump (each run replaces it). */
+    Path dump() {
+        return work.resolve("run.hotline");
+    }
+
+    /** The real-server workload (compiled by benchmarks/run) and the Jetty it embeds. */
+    String serverClassPath() {
+        StringBuilder cp = new StringBuilder(root.resolve("benchmarks/target/server-classes").toString());
+        for (String jar : new String[] {"jetty-server", "jetty-http", "jetty-io", "jetty-util"}) {
+            cp.append(':').append(peers.resolve(jar + "-" + JETTY + ".jar"));
+        }
+        return cp.append(':').append(peers.resolve("slf4j-api-2.0.17.jar")).toString();
+    }
+
+    /** integration-tests' compiled test classes: the known-work app of the accuracy table. */
+    Path knownWorkClasses() {
+        return root.resolve("integration-tests/target/test-classes");
     }
 
     /** JaCoCo's agent, no output (coverage probes only; JaCoCo records no times). */

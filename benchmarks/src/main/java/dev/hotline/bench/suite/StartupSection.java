@@ -32,8 +32,8 @@ final class StartupSection {
         String app = "dev.hotline.bench.gen.app.*";
         List<Setup> setups = new ArrayList<>(List.of(
                 peers.none(peers.java17),
-                peers.hotline("hotline method timers (the 5,000 classes)", peers.java17, "includes=" + app),
-                peers.hotline("hotline timers + lines + alloc", peers.java17,
+                peers.hotline("hotline, default mode (the 5,000 classes timed)", peers.java17, "includes=" + app),
+                peers.hotline("hotline, default mode + lines + alloc", peers.java17,
                         "includes=" + app + ",lines=" + app + ",alloc=" + app),
                 peers.jacoco(app),
                 peers.kieker(app),
