@@ -16,7 +16,8 @@ package dev.hotline.runtime;
  *
  * <pre>
  *   long[] h = Probes.lineHits(FIRST, COUNT);     // method entry
- *   h[K]++;                                       // entering counted line FIRST + K
+ *   h[K]++;                                       // entering counted line FIRST + K (outside loops;
+ *                                                 // in loops a long local, added to h[K] at the exits)
  * </pre>
  *
  * <p>The thread's recorder is fetched once per invocation and kept in a local of the instrumented
