@@ -18,6 +18,12 @@ final class MooBenchSection {
     static final String MONITORED = "dev.hotline.bench.moo.MonitoredClass";
     private static final String MAIN = "dev.hotline.bench.MooBench";
     private static final int DEPTH = 10;
+    /**
+     * What every MooBench run waits before its first call, whatever the configuration: hotline's
+     * calibration settles some hundreds of ms after the start (until then it times every call and
+     * subtracts nothing), and these tables are of its steady state; the start-up table has the rest.
+     */
+    static final String DELAY_MS = "1000";
 
     static final String FLOOR = "hand-written floor: 2 × nanoTime + HdrHistogram";
     static final String DEFAULT = "hotline (default, adaptive)";
@@ -78,8 +84,8 @@ final class MooBenchSection {
         for (int jvm = 0; jvm < jvms; jvm++) {
             for (Row row : all) {
                 String[] args = row.floor
-                        ? new String[] {"--calls", "" + calls, "--depth", "" + DEPTH, "--floor"}
-                        : new String[] {"--calls", "" + calls, "--depth", "" + DEPTH};
+                        ? new String[] {"--calls", "" + calls, "--depth", "" + DEPTH, "--delay", DELAY_MS, "--floor"}
+                        : new String[] {"--calls", "" + calls, "--depth", "" + DEPTH, "--delay", DELAY_MS};
                 row.means.add(runner.run("moobench", row.setup, MAIN, args).value("mean_ns"));
             }
         }
@@ -125,8 +131,9 @@ final class MooBenchSection {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%,d outer calls × depth %d, mean of the second half per JVM, "
-                + "median of %d fresh JVMs per configuration (run round-robin).%n%n", calls, DEPTH, jvms));
+        md.append(String.format(Locale.ROOT, "%,d outer calls × depth %d after a %s ms wait (every configuration; "
+                + "hotline's calibration settles meanwhile), mean of the second half per JVM, median of %d fresh JVMs "
+                + "per configuration (run round-robin).%n%n", calls, DEPTH, DELAY_MS, jvms));
         md.append("| configuration | JDK | ns per outer call (median; min–max over JVMs) | **ns added per probe** | × hand-written floor |\n");
         md.append("|---|---|---|---|---|\n");
         double floor = perProbe(rows.get(1), rows.get(0));
@@ -172,15 +179,15 @@ final class MooBenchSection {
         double[] x = new double[depths.length];
         double[][] added = new double[hotline.length][depths.length];
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%,d outer calls per JVM, median of %d JVMs per cell, JDK 17.%n%n",
-                scalingCalls, scalingJvms));
+        md.append(String.format(Locale.ROOT, "%,d outer calls per JVM after a %s ms wait, median of %d JVMs per cell, "
+                + "JDK 17.%n%n", scalingCalls, DELAY_MS, scalingJvms));
         md.append("| depth | no agent, ns per outer call | default: ns per outer call | added per probe "
                 + "| timing=exact: ns per outer call | added per probe |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < depths.length; i++) {
             List<Double> base = new ArrayList<>();
             List<List<Double>> timed = List.of(new ArrayList<>(), new ArrayList<>());
-            String[] args = {"--calls", "" + scalingCalls, "--depth", "" + depths[i]};
+            String[] args = {"--calls", "" + scalingCalls, "--depth", "" + depths[i], "--delay", DELAY_MS};
             for (int jvm = 0; jvm < scalingJvms; jvm++) {
                 base.add(runner.run("scaling", none, MAIN, args).value("mean_ns"));
                 for (int h = 0; h < hotline.length; h++) {

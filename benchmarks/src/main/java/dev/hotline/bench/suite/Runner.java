@@ -81,8 +81,10 @@ final class Runner {
     /** The load average before the runs of each section: how much else the machine ran meanwhile. */
     String loadMarkdown() {
         StringBuilder md = new StringBuilder("The 1-minute load average (`/proc/loadavg`) just before each run, per "
-                + "section: what else the machine was running (the suite itself keeps about 1 busy; more is other "
-                + "work on this shared machine).\n\n| section | runs | median | min–max |\n|---|---|---|---|\n");
+                + "section: how busy the machine was. The suite's own workloads keep about one core busy (the "
+                + "parallel demo, the JIT and the server with its load generator more), and the average lags by about "
+                + "a minute, so a busy section raises the next one's first figures; the rest is other work on this "
+                + "shared machine.\n\n| section | runs | median | min–max |\n|---|---|---|---|\n");
         loads.forEach((section, l) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f–%.2f |%n",
                 section, l.size(), Stats.median(l), Stats.min(l), Stats.max(l))));
         return md.toString();
