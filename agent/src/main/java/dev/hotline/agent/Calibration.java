@@ -69,10 +69,7 @@ final class Calibration {
                 .number(SessionKeys.CALIBRATION_MILLIS, millis)
                 .number(SessionKeys.CALIBRATION_SETTLED_MILLIS, ProbeCalibration.settledMillis());
         if (measured && ProbeCalibration.settledMillis() >= 0) {
-            long[] costs = {ProbeCosts.timedInnerPs(), ProbeCosts.timedCallPs(), ProbeCosts.untimedCallPs(),
-                    ProbeCosts.sampledInnerPs(), ProbeCosts.sampledCallPs(), ProbeCosts.lineInnerPs(),
-                    ProbeCosts.lineTimedPs(), ProbeCosts.lineCountedPs(), ProbeCosts.lineHitsPs(),
-                    ProbeCosts.allocationPs()};
+            long[] costs = ProbeCosts.figures();
             for (int i = 0; i < costs.length; i++) {
                 facts.number(SessionKeys.CALIBRATION_PS.get(i), costs[i]);
             }

@@ -52,7 +52,7 @@ final class CurrentRecorder {
     /** Drops a retired recorder from its slot, so the table does not keep it alive. */
     static void forget(ThreadRecorder recorder) {
         int slot = (int) recorder.threadId() & (SLOTS - 1);
-        if (slot >= 0 && BY_THREAD_ID[slot] == recorder) {
+        if (BY_THREAD_ID[slot] == recorder) {
             BY_THREAD_ID[slot] = null;
         }
     }

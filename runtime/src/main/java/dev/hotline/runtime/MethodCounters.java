@@ -41,10 +41,10 @@ public final class MethodCounters {
         }
         latencies.record(nanos, weight);
         windowNanos += nanos;
-        if (++windowCalls == DECISION_WINDOW && !pinned) {
-            interval = ProbeCosts.intervalFor(windowNanos / DECISION_WINDOW);
-        }
-        if (windowCalls == DECISION_WINDOW) {
+        if (++windowCalls == DECISION_WINDOW) {
+            if (!pinned) {
+                interval = ProbeCosts.intervalFor(windowNanos / DECISION_WINDOW);
+            }
             windowCalls = 0;
             windowNanos = 0;
         }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * forgotten (its probe ids are its own, never reported).
  *
  * <p>Each kind of event is timed by a small method that runs {@link #BATCH} events between two
- * clock reads ({@code timeTimedCalls}, ...), called {@link #BATCHES} times per round, so the JIT
+ * clock reads ({@code timeCalls}, {@code timeLines}, ...), called {@link #BATCHES} times per round, so the JIT
  * compiles it as an ordinary hot method with the probes inlined; a batch of nothing measures what
  * the batch itself costs, which is subtracted. Costs come out as differences of events that differ
  * by one kind of probe:
@@ -63,7 +63,8 @@ public final class ProbeCalibration {
     /** The sampling interval of the sampled-call events. */
     private static final int SAMPLED_INTERVAL = 8;
     private static final int LINE_HITS = 10;
-    private static final boolean DEBUG = System.getenv("HOTLINE_CALIBRATION_DEBUG") != null;
+    /** Not a method id: the kind of batch that counts allocations. */
+    private static final int ALLOCATION = -2;
 
     private final ThreadRecorder recorder;
     private final CallNode timed;
@@ -208,39 +209,27 @@ public final class ProbeCalibration {
     /** One round: every kind of event timed over BATCHES batches. */
     private void round() {
         long baseline = Long.MAX_VALUE;
+        for (int i = 0; i < BATCHES; i++) {
+            baseline = Math.min(baseline, timeWorkAlone());
+        }
         long[] elapsed = new long[7];
         long calls = timed.timedCalls;
         long measured = timed.measuredNanos;
-        for (int i = 0; i < BATCHES; i++) {
-            baseline = Math.min(baseline, timeWorkAlone());
-            elapsed[0] += timeTimedCalls();
-        }
+        elapsed[0] = batches(TIMED);
         // what the recorder measured inside the calls, less the work: the probe's inner part
         long workPerEvent = picosPer(baseline, BATCH);
         long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls) - workPerEvent;
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[1] += timeUntimedCalls();
-        }
+        elapsed[1] = batches(UNTIMED);
         long[] lineBefore = lineTotals();
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[2] += timeTimedLines();
-        }
+        elapsed[2] = batches(TIMED_LINES);
         long[] lineAfter = lineTotals();
         long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]) - workPerEvent;
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[3] += timeUntimedLines();
-        }
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[4] += timeLineHitFetches();
-        }
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[5] += timeAllocations(recorder);
-        }
+        elapsed[3] = batches(UNTIMED_LINES);
+        elapsed[4] = batches(LINE_HITS);
+        elapsed[5] = batches(ALLOCATION);
         long sampledCalls = sampled.timedCalls;
         long sampledMeasured = sampled.measuredNanos;
-        for (int i = 0; i < BATCHES; i++) {
-            elapsed[6] += timeSampledCalls();
-        }
+        elapsed[6] = batches(SAMPLED);
         long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
                 sampled.timedCalls - sampledCalls) - workPerEvent;
         elapsed[2] -= 3L * BATCHES * baseline; // four pieces of work per event, one taken off below
@@ -259,9 +248,6 @@ public final class ProbeCalibration {
                 clamp(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
                 clamp(lineInner, lineTimed), lineTimed, Math.max(0, (perEvent[3] - untimedCall) / 4),
                 perEvent[4], perEvent[5]};
-        if (DEBUG) {
-            System.err.println("[hotline] calibration round " + rounds + " " + Arrays.toString(figures));
-        }
         for (int k = 0; k < KINDS; k++) {
             window[k][rounds % WINDOW] = figures[k];
         }
@@ -361,80 +347,50 @@ public final class ProbeCalibration {
         return elapsed;
     }
 
-    private static long timeTimedCalls() {
+    /** BATCHES batches of one kind of event, {@code kind} a method id of the constructor's or LINE_HITS or ALLOCATION. */
+    private long batches(int kind) {
+        long elapsed = 0;
+        for (int i = 0; i < BATCHES; i++) {
+            switch (kind) {
+                case TIMED_LINES -> elapsed += timeLines(TIMED_LINES, 0);
+                case UNTIMED_LINES -> elapsed += timeLines(UNTIMED_LINES, 4);
+                case LINE_HITS -> elapsed += timeLineHitFetches();
+                case ALLOCATION -> elapsed += timeAllocations(recorder);
+                default -> elapsed += timeCalls(kind);
+            }
+        }
+        return elapsed;
+    }
+
+    /** Calls of method {@code id}: timed, untimed or sampled as its node is set up. */
+    private static long timeCalls(int id) {
         long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(TIMED);
+            ThreadRecorder r = Probes.enter(id);
             x = work(x);
-            Probes.exit(r, TIMED);
+            Probes.exit(r, id);
         }
         long elapsed = System.nanoTime() - start;
         sink = x;
         return elapsed;
     }
 
-    private static long timeUntimedCalls() {
+    /** Calls of method {@code id} entering four lines from {@code firstLine}: the work is that of four events. */
+    private static long timeLines(int id, int firstLine) {
         long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(UNTIMED);
+            ThreadRecorder r = Probes.enter(id);
+            Probes.line(r, id, firstLine);
             x = work(x);
-            Probes.exit(r, UNTIMED);
-        }
-        long elapsed = System.nanoTime() - start;
-        sink = x;
-        return elapsed;
-    }
-
-    private static long timeSampledCalls() {
-        long x = sink;
-        long start = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(SAMPLED);
+            Probes.line(r, id, firstLine + 1);
             x = work(x);
-            Probes.exit(r, SAMPLED);
-        }
-        long elapsed = System.nanoTime() - start;
-        sink = x;
-        return elapsed;
-    }
-
-    /** Four lines of work in a timed call: the work is that of four events. */
-    private static long timeTimedLines() {
-        long x = sink;
-        long start = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(TIMED_LINES);
-            Probes.line(r, TIMED_LINES, 0);
+            Probes.line(r, id, firstLine + 2);
             x = work(x);
-            Probes.line(r, TIMED_LINES, 1);
+            Probes.line(r, id, firstLine + 3);
             x = work(x);
-            Probes.line(r, TIMED_LINES, 2);
-            x = work(x);
-            Probes.line(r, TIMED_LINES, 3);
-            x = work(x);
-            Probes.exit(r, TIMED_LINES);
-        }
-        long elapsed = System.nanoTime() - start;
-        sink = x;
-        return elapsed;
-    }
-
-    private static long timeUntimedLines() {
-        long x = sink;
-        long start = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(UNTIMED_LINES);
-            Probes.line(r, UNTIMED_LINES, 4);
-            x = work(x);
-            Probes.line(r, UNTIMED_LINES, 5);
-            x = work(x);
-            Probes.line(r, UNTIMED_LINES, 6);
-            x = work(x);
-            Probes.line(r, UNTIMED_LINES, 7);
-            x = work(x);
-            Probes.exit(r, UNTIMED_LINES);
+            Probes.exit(r, id);
         }
         long elapsed = System.nanoTime() - start;
         sink = x;

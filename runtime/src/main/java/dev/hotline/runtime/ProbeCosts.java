@@ -81,44 +81,10 @@ public final class ProbeCosts {
         return budget;
     }
 
-    public static long timedInnerPs() {
-        return timedInnerPs;
-    }
-
-    public static long timedCallPs() {
-        return timedCallPs;
-    }
-
-    public static long untimedCallPs() {
-        return untimedCallPs;
-    }
-
-    public static long sampledInnerPs() {
-        return sampledInnerPs;
-    }
-
-    public static long sampledCallPs() {
-        return sampledCallPs;
-    }
-
-    public static long lineInnerPs() {
-        return lineInnerPs;
-    }
-
-    public static long lineTimedPs() {
-        return lineTimedPs;
-    }
-
-    public static long lineCountedPs() {
-        return lineCountedPs;
-    }
-
-    public static long lineHitsPs() {
-        return lineHitsPs;
-    }
-
-    public static long allocationPs() {
-        return allocationPs;
+    /** The figures as last set, in picoseconds, in {@link #set}'s order (a copy). */
+    public static long[] figures() {
+        return new long[] {timedInnerPs, timedCallPs, untimedCallPs, sampledInnerPs, sampledCallPs, lineInnerPs,
+                lineTimedPs, lineCountedPs, lineHitsPs, allocationPs};
     }
 
     /**

@@ -142,12 +142,22 @@ public final class ThreadRecorder {
     ThreadRecorder enter(int methodId) {
         CallNode node = top.child(methodId);
         if (node != null && --node.countdown > 0) {
-            node.start = UNTIMED;
-            top = node;
+            pushUntimed(node);
             return this;
         }
         enterSlow(methodId, node);
         return this;
+    }
+
+    private void pushUntimed(CallNode node) {
+        node.start = UNTIMED;
+        top = node;
+    }
+
+    private void popUntimed(CallNode node) {
+        node.calls++;
+        probeCostPs += ProbeCosts.untimedCallPs;
+        top = node.parent;
     }
 
     /** A call to be timed ({@code node} non-null, its countdown run out), a new context, or the discarder. */
@@ -165,8 +175,7 @@ public final class ThreadRecorder {
                 return;
             }
             if (--node.countdown > 0) {
-                node.start = UNTIMED;
-                top = node;
+                pushUntimed(node);
                 return;
             }
         }
@@ -175,8 +184,7 @@ public final class ThreadRecorder {
                 growTimed();
             } catch (OutOfMemoryError e) {
                 node.countdown = 1; // time a later call instead; count this one
-                node.start = UNTIMED;
-                top = node;
+                pushUntimed(node);
                 return;
             }
         }
@@ -196,9 +204,7 @@ public final class ThreadRecorder {
     void exit(int methodId) {
         CallNode node = top;
         if (node.methodId == methodId && node.start == UNTIMED) {
-            node.calls++;
-            probeCostPs += ProbeCosts.untimedCallPs;
-            top = node.parent;
+            popUntimed(node);
             return;
         }
         exitSlow(methodId, false);
@@ -224,9 +230,7 @@ public final class ThreadRecorder {
             node.counters.exceptions++;
         }
         if (node.start == UNTIMED) {
-            node.calls++;
-            probeCostPs += ProbeCosts.untimedCallPs;
-            top = node.parent;
+            popUntimed(node);
         } else {
             exitTimed(node);
         }

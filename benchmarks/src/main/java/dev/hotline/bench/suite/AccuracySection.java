@@ -1,5 +1,6 @@
 package dev.hotline.bench.suite;
 
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +151,7 @@ final class AccuracySection {
     private Map<String, Object> report(Path dump) throws IOException, InterruptedException {
         ChildJvm.Run r = ChildJvm.run(peers.java17, List.of("-jar", peers.hotlineAgent.toString()),
                 List.of("report", dump.toString(), "--format", "json"), Map.of(), peers.work);
-        return (Map<String, Object>) JsonReader.parse(r.stdout());
+        return (Map<String, Object>) new Gson().fromJson(r.stdout(), Map.class); // numbers come as Double
     }
 
     private static Map<String, Double> truth(String stdout) {

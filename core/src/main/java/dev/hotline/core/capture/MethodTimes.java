@@ -35,6 +35,7 @@ final class MethodTimes {
     private final int known;
     private long clampedSelfTimes;
 
+    /** @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit */
     MethodTimes(int knownMethods) {
         known = knownMethods;
         calls = new long[knownMethods];
@@ -44,6 +45,11 @@ final class MethodTimes {
         measuredTotal = new long[knownMethods];
         measuredSelf = new long[knownMethods];
         active = new int[knownMethods];
+    }
+
+    /** Method ids below this are covered; a node of a higher id is left for the next snapshot. */
+    int methods() {
+        return known;
     }
 
     /** Walks the tree below {@code from}, adding its nodes into {@code into} (the merged tree). */

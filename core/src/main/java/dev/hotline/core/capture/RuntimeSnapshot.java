@@ -51,9 +51,11 @@ public final class RuntimeSnapshot {
         long probeCostPs = 0;
         int known = catalog.methodCount();
         for (ThreadRecorder recorder : recorders) {
-            MethodTimes times = new MethodTimes(known);
+            // ids this thread can have run: its pages' limit, not the catalog's size (with 500,000
+            // methods that would be 28 MB of arrays for every thread read, in the dump at exit too)
+            MethodTimes times = new MethodTimes(Math.min(known, recorder.methodIdLimit()));
             times.walk(recorder.callTreeRoot(), tree, catalog);
-            for (int id = 0; id < recorder.methodIdLimit() && id < known; id++) {
+            for (int id = 0; id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id), MethodProfile::new);
