@@ -20,6 +20,15 @@ public final class MethodCounters {
     long maxNanos = Long.MIN_VALUE;
     final LatencyBuckets latencies = new LatencyBuckets();
 
+    /**
+     * While a call of this method is open on the thread: the node its outermost open call landed
+     * on (every call of the method while it is open lands there too: recursion is folded); null
+     * when none is open.
+     */
+    CallNode openNode;
+    /** The thread's overflow node of this method (its calls past the node limit), made when first needed. */
+    CallNode flatNode;
+
     /** 1 to time every call, else N: time one call in N (at random). */
     int interval = 1;
     /** Keeps {@link #interval} as it is set (the calibration pins one). */

@@ -48,6 +48,7 @@ public final class Recorders {
         synchronized (ALL) {
             ALL.remove(recorder);
         }
+        recorder.releaseNodes();
         CurrentRecorder.forget(recorder);
     }
 
@@ -79,6 +80,7 @@ public final class Recorders {
                 if (recorder.threadEnded()) {
                     ended.add(recorder);
                     it.remove();
+                    recorder.releaseNodes(); // its tree is about to be merged into the totals and dropped
                     CurrentRecorder.forget(recorder);
                 }
             }

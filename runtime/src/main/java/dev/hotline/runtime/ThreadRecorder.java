@@ -19,14 +19,26 @@ import java.util.Arrays;
  * end. Sums keep the signed difference (unbiased); per-call values (histogram, min, max) are clamped
  * at 0 and the clamps counted.
  *
- * <p><b>The stack is the tree.</b> The open calls are the path from {@link #top} to the root: a
- * node is on the stack at most once (a recursive call is a deeper node), so an open call's state
- * lives in its node ({@code start}), and entering is moving {@code top} to a child, returning is
- * moving it to the parent. Timed calls keep what else they need (the running probe cost at their
- * start, their weight, their open line) in small arrays indexed by {@code timedDepth}.
+ * <p><b>The stack is the tree, and recursion is folded.</b> A call of a method none of whose calls
+ * is open follows the tree's edge from the caller's node to the method's child node: entering is
+ * moving {@link #top} to that child, returning is moving it back to the parent, and the call's
+ * state lives in its node ({@code start}). So no method appears twice on a path, and the tree is
+ * bounded by the program's call graph rather than by the interleavings of its recursion. A call of
+ * a method that is already open on the thread (recursion, direct or through others) is
+ * <em>folded</em>: it lands on the node of the method's outermost open call
+ * ({@link MethodCounters#openNode}), and, being off the tree's edges, is pushed on a small side
+ * stack that remembers its caller's node and the state of the node it borrowed. Past the node limit
+ * ({@link CallTreeLimits}) a call that would make a node lands on its method's flat node instead
+ * (the overflow; every call made from there lands on flat nodes too), also on the side stack.
+ * Off-tree calls are counted where they land (folded calls apart, so a method's total time counts
+ * no recursion twice), their time is taken from their caller's self time, their edge goes to
+ * {@link OffTreeEdges}: every method's calls, self and total time and every edge stay exact (with
+ * every call timed) whatever was folded or capped. Timed calls keep what else they need (the
+ * running probe cost at their start, their weight, their open line) in small arrays indexed by
+ * {@code timedDepth}.
  *
- * <p><b>The fast path.</b> {@link #enter} and {@link #exit} of a call that is not timed touch the
- * node and {@code top} only: a few dependent loads, small enough for C2 to inline into the
+ * <p><b>The fast path.</b> {@link #enter} and {@link #exit} of a call that is not timed and not
+ * recursive touch the node, its method's counters (whether it is open) and {@code top} only: a few dependent loads, small enough for C2 to inline into the
  * instrumented method; everything else (timing, new contexts, unwinding, discarding) is out of line.
  *
  * <p>Thread-safety: written only by its own thread, with plain (non-atomic, non-volatile) stores, so
@@ -49,6 +61,8 @@ public final class ThreadRecorder {
 
     /** {@code CallNode.start} of an open call that is counted but not timed. */
     static final long UNTIMED = Long.MIN_VALUE;
+    /** {@code CallNode.start} of an open off-tree call (folded or overflow) that is not timed. */
+    static final long OFF_TREE_UNTIMED = Long.MIN_VALUE + 1;
 
     private static final Paged.Factory<MethodCounters> NEW_METHOD = new Paged.Factory<MethodCounters>() {
         @Override
@@ -76,6 +90,20 @@ public final class ThreadRecorder {
      */
     private final Paged<long[]> lineHits = new Paged<long[]>();
     private final AllocationCounters allocations = new AllocationCounters();
+    private final OffTreeEdges offTreeEdges = new OffTreeEdges();
+
+    /** Open off-tree calls (folded or overflow), innermost last: the node each landed on, */
+    private CallNode[] offNode;
+    /** the node of its caller (where it returns to), */
+    private CallNode[] offCaller;
+    /** whether its method was already open (folded), */
+    private boolean[] offRecursive;
+    /** and the landing node's start and slot before it, restored at its end. */
+    private long[] offSavedStart;
+    private int[] offSavedSlot;
+    private int offDepth;
+    /** Tree nodes this thread made (its share of {@link CallTreeLimits}). */
+    private int nodes;
 
     /** The node of the innermost open call; the root when none is open. */
     private CallNode top;
@@ -125,6 +153,11 @@ public final class ThreadRecorder {
 
     private void allocateStack(int n) {
         top = root;
+        offNode = new CallNode[n];
+        offCaller = new CallNode[n];
+        offRecursive = new boolean[n];
+        offSavedStart = new long[n];
+        offSavedSlot = new int[n];
         timedCost = new long[n];
         timedWeight = new int[n];
         timedLine = new int[n];
@@ -141,50 +174,134 @@ public final class ThreadRecorder {
     /** The start of a call of {@code methodId}. Returns this recorder (for {@link Probes#enter}). */
     ThreadRecorder enter(int methodId) {
         CallNode node = top.child(methodId);
-        if (node != null && --node.countdown > 0) {
-            pushUntimed(node);
-            return this;
+        if (node != null) {
+            MethodCounters c = node.counters;
+            if (c.openNode == null && --node.countdown > 0) {
+                c.openNode = node;
+                node.start = UNTIMED;
+                top = node;
+                return this;
+            }
         }
         enterSlow(methodId, node);
         return this;
     }
 
-    private void pushUntimed(CallNode node) {
-        node.start = UNTIMED;
-        top = node;
-    }
-
     private void popUntimed(CallNode node) {
         node.calls++;
+        node.counters.openNode = null;
         probeCostPs += ProbeCosts.untimedCallPs;
         top = node.parent;
     }
 
-    /** A call to be timed ({@code node} non-null, its countdown run out), a new context, or the discarder. */
+    /**
+     * A call to be timed ({@code node} non-null, its countdown run out), a recursive call (its
+     * method open: folded), a new context (made, or past the limit: the overflow), or the discarder.
+     */
     private void enterSlow(int methodId, CallNode node) {
         if (discard) {
             return;
         }
+        MethodCounters c;
+        try {
+            c = node != null ? node.counters : methods.getOrCreate(methodId, NEW_METHOD);
+        } catch (OutOfMemoryError e) {
+            // The heap is full: record nothing for this call (its exit finds no frame and is
+            // ignored) rather than throw into the application.
+            abandonedFrames++;
+            return;
+        }
+        CallNode open = c.openNode;
+        if (top.flat) {
+            // In the overflow every call lands on a flat node, a recursive one too (folded into
+            // it): going back to a tree node would count this time again in the tree.
+            enterOverflow(methodId, c, open != null);
+            return;
+        }
+        if (open != null) {
+            enterOffTree(open, c, true);
+            return;
+        }
         if (node == null) {
-            try {
-                node = top.findOrAdd(methodId, methods.getOrCreate(methodId, NEW_METHOD));
-            } catch (OutOfMemoryError e) {
-                // The heap is full: record nothing for this call (its exit finds no frame and is
-                // ignored) rather than throw into the application.
-                abandonedFrames++;
-                return;
+            node = top.find(methodId);
+            if (node == null) {
+                if (!CallTreeLimits.tryTake(nodes)) {
+                    enterOverflow(methodId, c, false);
+                    return;
+                }
+                try {
+                    node = top.add(methodId, c);
+                } catch (OutOfMemoryError e) {
+                    CallTreeLimits.release(1);
+                    abandonedFrames++;
+                    return;
+                }
+                nodes++;
             }
             if (--node.countdown > 0) {
-                pushUntimed(node);
+                c.openNode = node;
+                node.start = UNTIMED;
+                top = node;
                 return;
             }
         }
+        c.openNode = node;
+        top = node;
+        startTimed(node);
+    }
+
+    /** A call past the node limit, or made in the overflow: lands on its method's flat node. */
+    private void enterOverflow(int methodId, MethodCounters c, boolean recursive) {
+        CallNode flat = c.flatNode;
+        if (flat == null) {
+            try {
+                flat = c.flatNode = CallNode.flat(methodId, c);
+            } catch (OutOfMemoryError e) {
+                abandonedFrames++;
+                return;
+            }
+        }
+        enterOffTree(flat, c, recursive);
+    }
+
+    /**
+     * A call that lands on {@code node} off the tree's edges: folded into its method's open node
+     * ({@code recursive}), or on its flat node in the overflow.
+     */
+    private void enterOffTree(CallNode node, MethodCounters c, boolean recursive) {
+        if (offDepth == offNode.length) {
+            try {
+                growOffTree();
+            } catch (OutOfMemoryError e) {
+                abandonedFrames++;
+                return;
+            }
+        }
+        int k = offDepth++;
+        offNode[k] = node;
+        offCaller[k] = top;
+        offRecursive[k] = recursive;
+        offSavedStart[k] = node.start;
+        offSavedSlot[k] = node.slot;
+        if (!recursive) {
+            c.openNode = node; // the outermost open call of the method, in the overflow
+        }
+        top = node;
+        if (--node.countdown > 0) {
+            node.start = OFF_TREE_UNTIMED;
+            return;
+        }
+        startTimed(node);
+    }
+
+    /** Starts timing the call that just landed on {@code node} (now {@link #top}). */
+    private void startTimed(CallNode node) {
         if (timedDepth == timedCost.length) {
             try {
                 growTimed();
             } catch (OutOfMemoryError e) {
                 node.countdown = 1; // time a later call instead; count this one
-                pushUntimed(node);
+                node.start = offDepth > 0 && offNode[offDepth - 1] == node ? OFF_TREE_UNTIMED : UNTIMED;
                 return;
             }
         }
@@ -196,7 +313,6 @@ public final class ThreadRecorder {
         node.countdown = next == 1 ? 1 : nextCountdown(next);
         timedLine[slot] = -1;
         timedCost[slot] = probeCostPs;
-        top = node;
         node.start = System.nanoTime(); // last, so the probe's own work is not in the call's time
     }
 
@@ -229,14 +345,90 @@ public final class ThreadRecorder {
         if (thrown) {
             node.counters.exceptions++;
         }
-        if (node.start == UNTIMED) {
+        if (offDepth > 0 && offNode[offDepth - 1] == node) {
+            exitOffTree(node);
+        } else if (node.start == UNTIMED) {
             popUntimed(node);
         } else {
             exitTimed(node);
         }
     }
 
+    /** Set by {@link #endTimed}: the call's time, probe cost subtracted, and as measured, both weighted. */
+    private long endedNanos;
+    private long endedMeasured;
+
     private void exitTimed(CallNode node) {
+        endTimed(node);
+        node.calls++;
+        node.timedCalls++;
+        node.totalNanos += endedNanos;
+        node.measuredNanos += endedMeasured;
+        node.counters.openNode = null;
+        top = node.parent;
+    }
+
+    /** The end of an off-tree call: counted where it landed, its time taken from its caller, its edge recorded. */
+    private void exitOffTree(CallNode node) {
+        int k = --offDepth;
+        CallNode caller = offCaller[k];
+        boolean recursive = offRecursive[k];
+        boolean timed = node.start != OFF_TREE_UNTIMED;
+        long nanos = 0;
+        long measured = 0;
+        if (timed) {
+            endTimed(node);
+            nanos = endedNanos;
+            measured = endedMeasured;
+        } else {
+            probeCostPs += ProbeCosts.untimedCallPs;
+        }
+        if (!recursive) {
+            node.counters.openNode = null;
+        }
+        node.start = offSavedStart[k];
+        node.slot = offSavedSlot[k];
+        top = caller;
+        try {
+            if (recursive) {
+                long[] folded = node.offTree();
+                folded[CallNode.FOLDED_CALLS]++;
+                if (timed) {
+                    folded[CallNode.FOLDED_TIMED]++;
+                    folded[CallNode.FOLDED_NANOS] += nanos;
+                    folded[CallNode.FOLDED_MEASURED] += measured;
+                }
+            } else {
+                node.calls++;
+                if (timed) {
+                    node.timedCalls++;
+                    node.totalNanos += nanos;
+                    node.measuredNanos += measured;
+                }
+            }
+            long[] out = caller.offTree();
+            if (timed) {
+                out[CallNode.OUT_NANOS] += nanos;
+                out[CallNode.OUT_MEASURED] += measured;
+            }
+            if (node.flat && !caller.flat) {
+                out[CallNode.OTHER_CALLS]++;
+                if (timed) {
+                    out[CallNode.OTHER_TIMED]++;
+                    out[CallNode.OTHER_NANOS] += nanos;
+                    out[CallNode.OTHER_MEASURED] += measured;
+                }
+            }
+            if (caller != root) {
+                offTreeEdges.add(caller.methodId, node.methodId, timed, nanos, measured);
+            }
+        } catch (OutOfMemoryError e) {
+            abandonedFrames++; // heap full: this call's off-tree counts are lost, never thrown
+        }
+    }
+
+    /** Ends the timed call open on {@code node}: records its latency, sets {@link #endedNanos}. */
+    private void endTimed(CallNode node) {
         long end = System.nanoTime(); // first, so the rest of the probe is not in the call's time
         int slot = node.slot;
         int weight = timedWeight[slot];
@@ -251,14 +443,11 @@ public final class ThreadRecorder {
         }
         long nanos = ownNanos(measured, probeCostPs - timedCost[slot],
                 sampled ? ProbeCosts.sampledInnerPs : ProbeCosts.timedInnerPs);
-        node.calls++;
-        node.timedCalls++;
-        node.totalNanos += nanos * weight;
-        node.measuredNanos += measured * weight;
+        endedNanos = nanos * weight;
+        endedMeasured = measured * weight;
         node.counters.recordTimed(clamp(nanos), weight);
         probeCostPs += sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs;
         timedDepth = slot;
-        top = node.parent;
     }
 
     /** A measured interval minus the probe cost inside it, rounded to ns; may be negative (noise). */
@@ -340,7 +529,7 @@ public final class ThreadRecorder {
                 return;
             }
         }
-        if (node.start == UNTIMED) {
+        if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED
             countLine(lineId);
             return;
         }
@@ -384,19 +573,45 @@ public final class ThreadRecorder {
      * {@code methodId}'s node, or null (leaving the stack as it is) if none of its calls is open.
      */
     private CallNode unwindTo(int methodId) {
-        for (CallNode n = top; n != root && n != null; n = n.parent) {
+        int k = offDepth;
+        for (CallNode n = top; n != root && n != null; ) {
             if (n.methodId == methodId) {
-                for (CallNode dropped = top; dropped != n; dropped = dropped.parent) {
-                    abandonedFrames++;
-                    if (dropped.start != UNTIMED) {
-                        timedDepth = dropped.slot; // the lowest dropped timed call's slot, in the end
-                    }
+                while (top.methodId != methodId) {
+                    dropTop();
                 }
-                top = n;
-                return n;
+                return top;
+            }
+            if (k > 0 && offNode[k - 1] == n) {
+                n = offCaller[--k];
+            } else {
+                n = n.parent;
             }
         }
         return null;
+    }
+
+    /** Drops the innermost open call, uncounted, as if it had never been entered. */
+    private void dropTop() {
+        CallNode n = top;
+        abandonedFrames++;
+        if (offDepth > 0 && offNode[offDepth - 1] == n) {
+            int k = --offDepth;
+            if (n.start != OFF_TREE_UNTIMED) {
+                timedDepth = n.slot; // the lowest dropped timed call's slot, in the end
+            }
+            if (!offRecursive[k]) {
+                n.counters.openNode = null;
+            }
+            n.start = offSavedStart[k];
+            n.slot = offSavedSlot[k];
+            top = offCaller[k];
+        } else {
+            if (n.start != UNTIMED) {
+                timedDepth = n.slot;
+            }
+            n.counters.openNode = null;
+            top = n.parent;
+        }
     }
 
     /** Uniform in [1, 2 * interval - 1], mean {@code interval}: a periodic program cannot alias with it. */
@@ -438,6 +653,20 @@ public final class ThreadRecorder {
     /** First-line ids below this may have hit counters here. */
     public int lineHitsIdLimit() {
         return lineHits.idLimit();
+    }
+
+    private void growOffTree() {
+        int n = offNode.length * 2;
+        CallNode[] node = Arrays.copyOf(offNode, n);
+        CallNode[] caller = Arrays.copyOf(offCaller, n);
+        boolean[] recursive = Arrays.copyOf(offRecursive, n);
+        long[] start = Arrays.copyOf(offSavedStart, n);
+        int[] slot = Arrays.copyOf(offSavedSlot, n);
+        offNode = node;
+        offCaller = caller;
+        offRecursive = recursive;
+        offSavedStart = start;
+        offSavedSlot = slot;
     }
 
     private void growTimed() {
@@ -490,10 +719,40 @@ public final class ThreadRecorder {
     /** Calls that were still open on this thread when this was read. */
     public int openCalls() {
         int open = 0;
-        for (CallNode n = top; n != root && n != null; n = n.parent) {
-            open++;
+        int k = offDepth;
+        for (CallNode n = top; n != root && n != null; open++) {
+            if (k > 0 && offNode[k - 1] == n) {
+                n = offCaller[--k];
+            } else {
+                n = n.parent;
+            }
         }
         return open;
+    }
+
+    /** The edges of this thread's off-tree calls (folded and overflow). */
+    public OffTreeEdges offTreeEdges() {
+        return offTreeEdges;
+    }
+
+    /**
+     * The flat (overflow) node of method {@code id} on this thread, or null if none of its calls
+     * went past the node limit.
+     */
+    public CallNode flatNode(int id) {
+        MethodCounters c = methods.get(id);
+        return c == null ? null : c.flatNode;
+    }
+
+    /** Tree nodes this thread made. */
+    public int nodeCount() {
+        return nodes;
+    }
+
+    /** Gives this recorder's nodes back to {@link CallTreeLimits}' total: it is being retired. */
+    public void releaseNodes() {
+        CallTreeLimits.release(nodes);
+        nodes = 0;
     }
 
     /** Frames dropped because their exit probe never ran (see {@link #unwindTo}). */

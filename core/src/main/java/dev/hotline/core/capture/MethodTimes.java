@@ -3,22 +3,30 @@ package dev.hotline.core.capture;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.runtime.CallNode;
+import dev.hotline.runtime.OffTreeEdges;
+import dev.hotline.runtime.ThreadRecorder;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * One thread's per-method calls and times, derived from its calling-context tree, which holds them
- * (the runtime counts and times each call in its node only, so its fast path touches nothing else):
+ * One thread's per-method calls and times, derived from its calling-context tree and its overflow
+ * (the runtime counts and times each call where it lands only, so its fast path touches nothing
+ * else; see {@code ThreadRecorder}):
  *
  * <ul>
- *   <li>calls and timed calls: the sums over the method's nodes (exact);
- *   <li>self time: the sum over its nodes of the node's time minus its children's; a method whose
- *       estimated self time comes out below zero (sampling noise) is clamped to 0, and counted;
- *   <li>total time: the sum over its outermost nodes, those with no node of the same method above
- *       them, so recursion is not counted twice.
+ *   <li>calls and timed calls: the sums over the method's nodes (tree and flat), folded calls
+ *       included (exact);
+ *   <li>self time: the sum over its nodes of the time that landed there (folded calls included)
+ *       minus the time of the calls made from there (its tree children's, and those that went off
+ *       the tree); a method whose estimated self time comes out below zero (sampling noise) is
+ *       clamped to 0, and counted;
+ *   <li>total time: the sum over its nodes of the calls that were not folded: a recursive call is
+ *       folded, so recursion is not counted twice.
  * </ul>
  *
  * Each figure exists twice: with the probes' cost subtracted, and as measured. While walking, it
  * also copies the tree into the profile's {@link CallTreeNode}s (self time per node as above,
- * clamped at 0).
+ * clamped at 0; a node's "(other paths)"; the off-tree edges on the root).
  *
  * <p>Not thread-safe; one instance per recorder and snapshot.
  */
@@ -30,10 +38,11 @@ final class MethodTimes {
     private final long[] self;
     private final long[] measuredTotal;
     private final long[] measuredSelf;
-    /** Open nodes of each method on the path being walked (recursion depth). */
-    private final int[] active;
     private final int known;
     private long clampedSelfTimes;
+    private long foldedCalls;
+    private long otherCalls;
+    private long nodes;
 
     /** @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit */
     MethodTimes(int knownMethods) {
@@ -44,7 +53,6 @@ final class MethodTimes {
         self = new long[knownMethods];
         measuredTotal = new long[knownMethods];
         measuredSelf = new long[knownMethods];
-        active = new int[knownMethods];
     }
 
     /** Method ids below this are covered; a node of a higher id is left for the next snapshot. */
@@ -52,40 +60,95 @@ final class MethodTimes {
         return known;
     }
 
-    /** Walks the tree below {@code from}, adding its nodes into {@code into} (the merged tree). */
-    void walk(CallNode from, CallTreeNode into, ProbeCatalog catalog) {
-        for (CallNode node : from.children()) {
-            int id = node.methodId();
-            if (id < 0 || id >= known) {
-                continue; // registered after the catalog was read: next snapshot
-            }
-            long childTotal = 0;
-            long childMeasured = 0;
-            CallNode[] children = node.children();
-            for (CallNode child : children) {
-                childTotal += child.totalNanos();
-                childMeasured += child.measuredNanos();
-            }
-            long nodeSelf = node.totalNanos() - childTotal;
-            calls[id] += node.calls();
-            timedCalls[id] += node.timedCalls();
-            self[id] += nodeSelf;
-            measuredSelf[id] += node.measuredNanos() - childMeasured;
-            if (active[id] == 0) {
-                total[id] += node.totalNanos();
-                measuredTotal[id] += node.measuredNanos();
-            }
-            CallTreeNode target = into.child(catalog.method(id));
-            if (nodeSelf < 0) {
-                clampedSelfTimes++;
-            }
-            target.add(node.calls(), Math.max(0, node.totalNanos()), Math.max(0, nodeSelf));
-            if (children.length > 0) {
-                active[id]++;
-                walk(node, target, catalog);
-                active[id]--;
+    /**
+     * Reads {@code recorder}'s tree into {@code into} (the merged tree), its flat nodes and its
+     * off-tree edges. Iterative: a tree may be as deep as the program has methods.
+     */
+    void read(ThreadRecorder recorder, CallTreeNode into, ProbeCatalog catalog) {
+        CallNode root = recorder.callTreeRoot();
+        addOtherPaths(root, into);
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(into);
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            CallNode from = (CallNode) pending.pop();
+            CallTreeNode target = (CallTreeNode) pending.pop();
+            for (CallNode node : from.children()) {
+                int id = node.methodId();
+                if (id < 0 || id >= known) {
+                    continue; // registered after the catalog was read: next snapshot
+                }
+                nodes++;
+                CallNode[] children = node.children();
+                long childTotal = 0;
+                long childMeasured = 0;
+                for (CallNode child : children) {
+                    childTotal += child.totalNanos();
+                    childMeasured += child.measuredNanos();
+                }
+                long nodeSelf = add(id, node, childTotal, childMeasured);
+                CallTreeNode copy = target.child(catalog.method(id));
+                copy.add(node.calls(), Math.max(0, node.totalNanos()), Math.max(0, nodeSelf));
+                copy.addFolded(node.foldedCalls());
+                addOtherPaths(node, copy);
+                if (children.length > 0) {
+                    pending.push(copy);
+                    pending.push(node);
+                }
             }
         }
+        for (int id = 0; id < known; id++) {
+            CallNode flat = recorder.flatNode(id);
+            if (flat != null) {
+                add(id, flat, 0, 0);
+            }
+        }
+        OffTreeEdges.Table edges = recorder.offTreeEdges().table();
+        for (int i = 0; i < edges.capacity(); i++) {
+            if (edges.used(i) && edges.caller(i) >= 0 && edges.caller(i) < known && edges.callee(i) < known) {
+                into.addOffTreeEdge(catalog.method(edges.caller(i)), catalog.method(edges.callee(i)), edges.calls(i),
+                        Math.max(0, edges.nanos(i)));
+            }
+        }
+    }
+
+    /** Adds one node's figures to its method's; returns the node's self time. */
+    private long add(int id, CallNode node, long childTotal, long childMeasured) {
+        long nodeSelf = node.totalNanos() + node.foldedNanos() - childTotal - node.outNanos();
+        calls[id] += node.calls() + node.foldedCalls();
+        timedCalls[id] += node.timedCalls() + node.foldedTimedCalls();
+        self[id] += nodeSelf;
+        measuredSelf[id] += node.measuredNanos() + node.foldedMeasuredNanos() - childMeasured - node.outMeasuredNanos();
+        total[id] += node.totalNanos();
+        measuredTotal[id] += node.measuredNanos();
+        foldedCalls += node.foldedCalls();
+        if (nodeSelf < 0) {
+            clampedSelfTimes++;
+        }
+        return nodeSelf;
+    }
+
+    private void addOtherPaths(CallNode node, CallTreeNode copy) {
+        if (node.otherCalls() > 0) {
+            long nanos = Math.max(0, node.otherNanos());
+            copy.otherPaths().add(node.otherCalls(), nanos, nanos);
+            otherCalls += node.otherCalls();
+        }
+    }
+
+    /** Recursive calls that were folded into the node of their method's outermost running call. */
+    long foldedCalls() {
+        return foldedCalls;
+    }
+
+    /** Calls made into the overflow from a tree node (each the start of one "(other paths)"). */
+    long otherCalls() {
+        return otherCalls;
+    }
+
+    /** Tree nodes read. */
+    long nodes() {
+        return nodes;
     }
 
     long calls(int id) {

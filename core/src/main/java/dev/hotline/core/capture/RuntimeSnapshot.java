@@ -49,12 +49,18 @@ public final class RuntimeSnapshot {
         long abandoned = 0;
         long clamped = 0;
         long probeCostPs = 0;
+        long folded = 0;
+        long other = 0;
+        long nodes = 0;
         int known = catalog.methodCount();
         for (ThreadRecorder recorder : recorders) {
             // ids this thread can have run: its pages' limit, not the catalog's size (with 500,000
             // methods that would be 28 MB of arrays for every thread read, in the dump at exit too)
             MethodTimes times = new MethodTimes(Math.min(known, recorder.methodIdLimit()));
-            times.walk(recorder.callTreeRoot(), tree, catalog);
+            times.read(recorder, tree, catalog);
+            folded += times.foldedCalls();
+            other += times.otherCalls();
+            nodes += times.nodes();
             for (int id = 0; id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
@@ -99,6 +105,9 @@ public final class RuntimeSnapshot {
                 .number(SessionKeys.ALLOCATION_SITES, knownSites)
                 .number(SessionKeys.TIMES_CLAMPED, clamped)
                 .number(SessionKeys.PROBE_COST_NANOS, probeCostPs / 1000)
+                .number(SessionKeys.FOLDED_CALLS, folded)
+                .number(SessionKeys.OTHER_PATH_CALLS, other)
+                .number(SessionKeys.CALL_TREE_NODES, nodes)
                 .build();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         Map<List<String>, Long> sizeCache = new java.util.HashMap<>();

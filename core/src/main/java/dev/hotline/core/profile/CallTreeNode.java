@@ -1,21 +1,50 @@
 package dev.hotline.core.profile;
 
 import dev.hotline.core.probe.MethodRef;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A node of the merged calling-context tree: one distinct path of instrumented calls (over all
- * threads), with exact call counts and times. The root has no method.
+ * threads) in which no method appears twice, with exact call counts and times. The root has no
+ * method.
+ *
+ * <p><b>What the tree means.</b> A call of a method that was already running on its thread
+ * (recursion, direct or through other methods) is <em>folded</em>: it is counted on the node of
+ * the method's outermost running call, as {@link #foldedCalls()}, and its own time shows in that
+ * node's self time and subtree, not as a deeper frame. So the tree grows with the program's call
+ * graph, not with the depth or interleaving of its recursion. Past the recorder's node limit, the
+ * calls that would have made new paths are counted in their caller's {@link #isOtherPaths() "(other
+ * paths)"} child, with their calls and inclusive time, so nothing is dropped. Per-method figures and
+ * caller-to-callee edges do not come from this tree's shape: they are exact whatever was folded or
+ * capped (the edges of folded and overflow calls are {@link #offTreeEdges()}, kept on the root).
+ *
+ * <ul>
+ *   <li>{@link #calls()} and {@link #totalNanos()}: the calls that reached this node from its
+ *       parent (none of them recursive) and their inclusive time: the edge parent to this node.
+ *   <li>{@link #selfNanos()}: the time spent in this method's own code while this was its
+ *       outermost running node, its folded calls included.
+ *   <li>{@link #widthNanos()}: self time plus the children's widths: the node's width in a flame
+ *       graph. It equals {@link #totalNanos()} where nothing below was folded.
+ * </ul>
  */
 public final class CallTreeNode {
+
+    /** The method of an "(other paths)" node. */
+    public static final MethodRef OTHER_PATHS = new MethodRef("", "(other paths)", "()V");
 
     private final MethodRef method;
     private final Map<MethodRef, CallTreeNode> children = new LinkedHashMap<>();
     private long calls;
     private long totalNanos;
     private long selfNanos;
+    private long foldedCalls;
+    /** Root only: caller and callee of calls off the tree's edges to {calls, inclusive nanos}. */
+    private Map<List<MethodRef>, long[]> offTreeEdges;
 
     public CallTreeNode(MethodRef method) {
         this.method = method;
@@ -30,23 +59,67 @@ public final class CallTreeNode {
         return children.computeIfAbsent(callee, CallTreeNode::new);
     }
 
+    /** This node's "(other paths)" child, created empty if absent. */
+    public CallTreeNode otherPaths() {
+        return child(OTHER_PATHS);
+    }
+
     public void add(long calls, long totalNanos, long selfNanos) {
         this.calls += calls;
         this.totalNanos += totalNanos;
         this.selfNanos += selfNanos;
     }
 
+    /** Adds recursive calls folded into this node (their time is in {@link #selfNanos()} and below). */
+    public void addFolded(long calls) {
+        this.foldedCalls += calls;
+    }
+
+    /** On the root: adds calls from {@code caller} to {@code callee} that were off the tree's edges. */
+    public void addOffTreeEdge(MethodRef caller, MethodRef callee, long calls, long totalNanos) {
+        if (offTreeEdges == null) {
+            offTreeEdges = new LinkedHashMap<>();
+        }
+        long[] sum = offTreeEdges.computeIfAbsent(List.of(caller, callee), k -> new long[2]);
+        sum[0] += calls;
+        sum[1] += totalNanos;
+    }
+
     /** Adds {@code other}'s counts and, recursively, its children into this tree. */
     public void merge(CallTreeNode other) {
-        add(other.calls, other.totalNanos, other.selfNanos);
-        for (CallTreeNode theirs : other.children()) {
-            child(theirs.method).merge(theirs);
+        Deque<CallTreeNode[]> pending = new ArrayDeque<>(); // iterative: a tree may be thousands deep
+        pending.push(new CallTreeNode[] {this, other});
+        while (!pending.isEmpty()) {
+            CallTreeNode[] pair = pending.pop();
+            CallTreeNode mine = pair[0];
+            CallTreeNode theirs = pair[1];
+            mine.add(theirs.calls, theirs.totalNanos, theirs.selfNanos);
+            mine.foldedCalls += theirs.foldedCalls;
+            if (theirs.offTreeEdges != null) {
+                theirs.offTreeEdges.forEach((k, v) -> mine.addOffTreeEdge(k.get(0), k.get(1), v[0], v[1]));
+            }
+            for (CallTreeNode child : theirs.children()) {
+                pending.push(new CallTreeNode[] {mine.child(child.method), child});
+            }
         }
     }
 
-    /** Null for the root. */
+    /** Null for the root; {@link #OTHER_PATHS} for an "(other paths)" node. */
     public MethodRef method() {
         return method;
+    }
+
+    /** Whether this node holds its parent's calls past the node limit, not one method's. */
+    public boolean isOtherPaths() {
+        return OTHER_PATHS.equals(method);
+    }
+
+    /** How the flame graph and the text name this node's frame. */
+    public String frameName() {
+        if (isOtherPaths()) {
+            return "(other paths)";
+        }
+        return foldedCalls > 0 ? method.displayName() + " [recursion folded]" : method.displayName();
     }
 
     public Collection<CallTreeNode> children() {
@@ -63,5 +136,28 @@ public final class CallTreeNode {
 
     public long selfNanos() {
         return selfNanos;
+    }
+
+    /** Recursive calls folded into this node (see the class comment). */
+    public long foldedCalls() {
+        return foldedCalls;
+    }
+
+    /** The node's width in a flame graph: self time plus the children's widths. */
+    public long widthNanos() {
+        long width = 0;
+        Deque<CallTreeNode> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            CallTreeNode n = pending.pop();
+            width += n.selfNanos;
+            n.children.values().forEach(pending::push);
+        }
+        return width;
+    }
+
+    /** Root only: the off-tree edges, caller and callee to {calls, inclusive nanos}; empty elsewhere. */
+    public Map<List<MethodRef>, long[]> offTreeEdges() {
+        return offTreeEdges == null ? Map.of() : offTreeEdges;
     }
 }

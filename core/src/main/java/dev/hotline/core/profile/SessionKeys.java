@@ -45,9 +45,18 @@ public final class SessionKeys {
             "calibration.untimedCallPs", "calibration.sampledInnerPs", "calibration.sampledCallPs",
             "calibration.lineInnerPs", "calibration.lineTimedPs",
             "calibration.lineCountedPs", "calibration.lineHitsPs", "calibration.allocationPs");
+    /** Recursive calls folded into the node of their method's outermost running call. */
+    public static final String FOLDED_CALLS = "calltree.foldedCalls";
+    /** Calls past the call tree's node limit that started one of their caller's "(other paths)". */
+    public static final String OTHER_PATH_CALLS = "calltree.otherPathCalls";
+    /** Call-tree nodes the threads made (summed over threads; the merged tree can be smaller). */
+    public static final String CALL_TREE_NODES = "calltree.nodes";
+    /** The node limits in force: per thread, and over all live threads. */
+    public static final String CALL_TREE_LIMIT_PER_THREAD = "calltree.limitPerThread";
+    public static final String CALL_TREE_LIMIT_TOTAL = "calltree.limitTotal";
     /** Facts that sum when profiles add up (threads, dumps merged, retired threads). */
     public static final List<String> SUMMED = List.of(THREADS, OPEN_CALLS, ABANDONED_FRAMES, TIMES_CLAMPED,
-            PROBE_COST_NANOS);
+            PROBE_COST_NANOS, FOLDED_CALLS, OTHER_PATH_CALLS, CALL_TREE_NODES);
 
     private SessionKeys() {
     }

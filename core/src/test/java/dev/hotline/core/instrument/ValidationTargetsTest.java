@@ -6,6 +6,7 @@ import dev.hotline.core.instrument.targets.CallCounts;
 import dev.hotline.core.instrument.targets.Constructors;
 import dev.hotline.core.instrument.targets.Exceptions;
 import dev.hotline.core.instrument.targets.Lambdas;
+import dev.hotline.core.instrument.targets.RecursiveDescent;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.MethodProfile;
@@ -43,7 +44,7 @@ class ValidationTargetsTest {
     private static final String TARGETS = "dev.hotline.core.instrument.targets.";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {CallCounts.class, Exceptions.class, Constructors.class, Lambdas.class})
+    @ValueSource(classes = {CallCounts.class, Exceptions.class, Constructors.class, Lambdas.class, RecursiveDescent.class})
     void counts_match_the_expectations_written_beside_the_code(Class<?> target) throws Exception {
         ProbeCatalog catalog = new ProbeCatalog();
         InstrumentingClassLoader loader = new InstrumentingClassLoader(catalog, TARGETS);
