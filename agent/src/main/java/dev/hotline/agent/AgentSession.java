@@ -3,11 +3,13 @@ package dev.hotline.agent;
 import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.options.AgentOptions;
+import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.core.options.ClassSelection;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.options.ProbeSelection;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.runtime.ProbeCalibration;
+import dev.hotline.runtime.CallTreeLimits;
 import dev.hotline.runtime.Recorders;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -108,7 +110,14 @@ final class AgentSession {
             JvmInstanceSizes.configureArrayLayout(instrumentation);
         }
         warmUp(options);
-        session.dump.withFacts(Calibration.run(options)::facts);
+        CallTreeLimits.set(options.callTreePerThread(), options.callTreeTotal());
+        Calibration calibration = Calibration.run(options);
+        session.dump.withFacts(() -> {
+            java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(calibration.facts());
+            facts.put(SessionKeys.CALL_TREE_LIMIT_PER_THREAD, Integer.toString(CallTreeLimits.perThread()));
+            facts.put(SessionKeys.CALL_TREE_LIMIT_TOTAL, Long.toString(CallTreeLimits.total()));
+            return facts;
+        });
         session.install(attached);
         return session;
     }

@@ -34,6 +34,11 @@ final class AgentRunFlags extends AgentFlags {
             description = "Adaptive timing's target: the share of a method's time its probes may add, in percent (budget=; default 5).")
     String budget;
 
+    @Option(names = "--calltree", paramLabel = "N[/TOTAL]",
+            description = "Call-tree nodes per thread (and over all threads) before new paths go to their caller's"
+                    + " \"(other paths)\"; counts and times stay exact (calltree=; default 200000/1000000).")
+    String callTree;
+
     /**
      * The agent options these flags give, with the dump at {@code out} ({@code %p} the pid).
      *
@@ -47,6 +52,7 @@ final class AgentRunFlags extends AgentFlags {
         values.put(AgentOptions.MAX_METHODS, checked(AgentOptions.MAX_METHODS, maxMethods));
         values.put(AgentOptions.TIMING, checked(AgentOptions.TIMING, timing));
         values.put(AgentOptions.BUDGET, checked(AgentOptions.BUDGET, budget));
+        values.put(AgentOptions.CALL_TREE, checked(AgentOptions.CALL_TREE, callTree));
         values.put(AgentOptions.OUT, checked("-o", AgentOptions.OUT, out.toAbsolutePath().toString()));
         return validated(values);
     }

@@ -2,6 +2,7 @@ package dev.hotline.cli;
 
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.core.report.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ final class InfoCommand implements Callable<Integer> {
         out.println(String.format("  %-24s %d lines with hits", "lines", profile.lines().size()));
         out.println(String.format("  %-24s %d sites that allocated", "allocations", profile.allocations().size()));
         out.println(String.format("  %-24s %d", "intervals", profile.intervals().size()));
+        out.println(String.format("  %-24s %d nodes, %d recursive calls folded, %d calls in (other paths)", "call tree",
+                dev.hotline.core.report.CallTreeNote.nodes(profile), profile.facts().count(SessionKeys.FOLDED_CALLS),
+                profile.facts().count(SessionKeys.OTHER_PATH_CALLS)));
         out.flush();
         return 0;
     }

@@ -24,13 +24,15 @@ public final class DumpFormat {
 
     /** Minor version: a higher one only adds blocks an older reader skips. */
     public static int minor() {
-        return 2; // 1.1 added LINE_HITS, 1.2 TIMING and LINE_TIMING
+        return 3; // 1.1 added LINE_HITS, 1.2 TIMING and LINE_TIMING, 1.3 CALL_TREE_FOLDS and OFF_TREE_EDGES
     }
 
     static final int BLOCK_SESSION = 0x10;
     static final int BLOCK_METHODS = 0x20;
     static final int BLOCK_TIMING = 0x21;
     static final int BLOCK_CALL_TREE = 0x30;
+    static final int BLOCK_CALL_TREE_FOLDS = 0x31;
+    static final int BLOCK_OFF_TREE_EDGES = 0x32;
     static final int BLOCK_LINES = 0x40;
     static final int BLOCK_LINE_HITS = 0x41;
     static final int BLOCK_LINE_TIMING = 0x42;

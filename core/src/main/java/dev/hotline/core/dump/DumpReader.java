@@ -75,6 +75,7 @@ public final class DumpReader {
         List<IntervalProfile> intervals = new ArrayList<>();
         List<LineProfile> timedLines = new ArrayList<>();
         boolean[] timing = new boolean[2]; // TIMING, LINE_TIMING seen
+        List<CallTreeNode> treeNodes = List.of();
         while (true) {
             int type;
             int length;
@@ -100,7 +101,9 @@ public final class DumpReader {
                 switch (type) {
                     case DumpFormat.BLOCK_SESSION -> readSession(block, session);
                     case DumpFormat.BLOCK_METHODS -> readMethods(block, methods);
-                    case DumpFormat.BLOCK_CALL_TREE -> readCallTree(block, methods, tree);
+                    case DumpFormat.BLOCK_CALL_TREE -> treeNodes = readCallTree(block, methods, tree);
+                    case DumpFormat.BLOCK_CALL_TREE_FOLDS -> readFolds(block, treeNodes);
+                    case DumpFormat.BLOCK_OFF_TREE_EDGES -> readOffTreeEdges(block, methods, tree);
                     case DumpFormat.BLOCK_LINES -> readLines(block, lines, timedLines);
                     case DumpFormat.BLOCK_TIMING -> timing[0] = readTiming(block, methods);
                     case DumpFormat.BLOCK_LINE_TIMING -> timing[1] = readLineTiming(block, timedLines);
@@ -250,7 +253,8 @@ public final class DumpReader {
         }
     }
 
-    private static void readCallTree(DataInputStream in, List<MethodProfile> methods, CallTreeNode root) throws IOException {
+    private static List<CallTreeNode> readCallTree(DataInputStream in, List<MethodProfile> methods, CallTreeNode root)
+            throws IOException {
         int count = in.readInt();
         List<CallTreeNode> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -260,6 +264,26 @@ public final class DumpReader {
             CallTreeNode node = parentNode.child(method);
             node.add(in.readLong(), in.readLong(), in.readLong());
             nodes.add(node);
+        }
+        return nodes;
+    }
+
+    /** CALL_TREE_FOLDS (1.3): folded calls per CALL_TREE node, by its index in that block. */
+    private static void readFolds(DataInputStream in, List<CallTreeNode> nodes) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            nodes.get(in.readInt()).addFolded(in.readLong());
+        }
+    }
+
+    /** OFF_TREE_EDGES (1.3): caller and callee by METHODS index, calls and inclusive nanos. */
+    private static void readOffTreeEdges(DataInputStream in, List<MethodProfile> methods, CallTreeNode root)
+            throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            MethodRef caller = methods.get(in.readInt()).method();
+            MethodRef callee = methods.get(in.readInt()).method();
+            root.addOffTreeEdge(caller, callee, in.readLong(), in.readLong());
         }
     }
 }

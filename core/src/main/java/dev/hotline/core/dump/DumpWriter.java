@@ -80,6 +80,14 @@ public final class DumpWriter {
         List<MethodProfile> methods = new ArrayList<>(profile.methods());
         methods.forEach(m -> index.put(m.method(), index.size()));
         addTreeMethods(profile.callTree(), index, methods);
+        for (List<MethodRef> pair : profile.callTree().offTreeEdges().keySet()) {
+            for (MethodRef m : pair) {
+                if (!index.containsKey(m)) {
+                    index.put(m, index.size());
+                    methods.add(new MethodProfile(m));
+                }
+            }
+        }
         block(out, DumpFormat.BLOCK_METHODS, payload -> {
             payload.writeInt(methods.size());
             for (MethodProfile m : methods) {
@@ -108,10 +116,10 @@ public final class DumpWriter {
             }
         });
 
+        List<CallTreeNode> preorder = new ArrayList<>();
+        List<Integer> parents = new ArrayList<>();
+        flatten(profile.callTree(), preorder, parents);
         block(out, DumpFormat.BLOCK_CALL_TREE, payload -> {
-            List<CallTreeNode> preorder = new ArrayList<>();
-            List<Integer> parents = new ArrayList<>();
-            flatten(profile.callTree(), -1, preorder, parents);
             payload.writeInt(preorder.size());
             for (int i = 0; i < preorder.size(); i++) {
                 CallTreeNode node = preorder.get(i);
@@ -120,6 +128,29 @@ public final class DumpWriter {
                 payload.writeLong(node.calls());
                 payload.writeLong(node.totalNanos());
                 payload.writeLong(node.selfNanos());
+            }
+        });
+
+        // 1.3: the recursive calls folded into CALL_TREE nodes, and the edges of the calls off the
+        // tree's edges (folded, or past the node limit); a 1.2 reader skips both
+        block(out, DumpFormat.BLOCK_CALL_TREE_FOLDS, payload -> {
+            int folded = (int) preorder.stream().filter(n -> n.foldedCalls() > 0).count();
+            payload.writeInt(folded);
+            for (int i = 0; i < preorder.size(); i++) {
+                if (preorder.get(i).foldedCalls() > 0) {
+                    payload.writeInt(i);
+                    payload.writeLong(preorder.get(i).foldedCalls());
+                }
+            }
+        });
+        block(out, DumpFormat.BLOCK_OFF_TREE_EDGES, payload -> {
+            Map<List<MethodRef>, long[]> edges = profile.callTree().offTreeEdges();
+            payload.writeInt(edges.size());
+            for (Map.Entry<List<MethodRef>, long[]> e : edges.entrySet()) {
+                payload.writeInt(index.get(e.getKey().get(0)));
+                payload.writeInt(index.get(e.getKey().get(1)));
+                payload.writeLong(e.getValue()[0]);
+                payload.writeLong(e.getValue()[1]);
             }
         });
 
@@ -209,22 +240,41 @@ public final class DumpWriter {
     /** Characters kept of a session fact: even at 3 bytes each they fit writeUTF's 65,535 bytes. */
     static final int MAX_FACT_CHARS = 21_000;
 
-    private static void addTreeMethods(CallTreeNode node, Map<MethodRef, Integer> index, List<MethodProfile> methods) {
-        for (CallTreeNode child : node.children()) {
-            if (!index.containsKey(child.method())) {
-                index.put(child.method(), index.size());
-                methods.add(new MethodProfile(child.method()));
+    private static void addTreeMethods(CallTreeNode root, Map<MethodRef, Integer> index, List<MethodProfile> methods) {
+        java.util.Deque<CallTreeNode> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            for (CallTreeNode child : pending.pop().children()) {
+                if (!index.containsKey(child.method())) {
+                    index.put(child.method(), index.size());
+                    methods.add(new MethodProfile(child.method()));
+                }
+                pending.push(child);
             }
-            addTreeMethods(child, index, methods);
         }
     }
 
-    /** Pre-order, the root itself left out: its children get parent -1. */
-    private static void flatten(CallTreeNode node, int nodeIndex, List<CallTreeNode> preorder, List<Integer> parents) {
-        for (CallTreeNode child : node.children()) {
-            preorder.add(child);
-            parents.add(nodeIndex);
-            flatten(child, preorder.size() - 1, preorder, parents);
+    /**
+     * Pre-order, the root itself left out: its children get parent -1. Iterative: a tree may be
+     * as deep as the program has methods.
+     */
+    private static void flatten(CallTreeNode root, List<CallTreeNode> preorder, List<Integer> parents) {
+        java.util.Deque<Object[]> pending = new java.util.ArrayDeque<>();
+        pushChildren(root, -1, pending);
+        while (!pending.isEmpty()) {
+            Object[] next = pending.pop();
+            CallTreeNode node = (CallTreeNode) next[0];
+            preorder.add(node);
+            parents.add((Integer) next[1]);
+            pushChildren(node, preorder.size() - 1, pending);
+        }
+    }
+
+    /** Pushes the children so that they pop in their own order. */
+    private static void pushChildren(CallTreeNode node, int nodeIndex, java.util.Deque<Object[]> pending) {
+        List<CallTreeNode> children = new ArrayList<>(node.children());
+        for (int i = children.size() - 1; i >= 0; i--) {
+            pending.push(new Object[] {children.get(i), nodeIndex});
         }
     }
 

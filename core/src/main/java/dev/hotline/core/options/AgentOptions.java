@@ -31,8 +31,13 @@ public final class AgentOptions {
     public static final String MAX_METHODS = "maxmethods";
     public static final String TIMING = "timing";
     public static final String BUDGET = "budget";
+    public static final String CALL_TREE = "calltree";
     private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
-            INTERVAL, MAX_METHODS, TIMING, BUDGET);
+            INTERVAL, MAX_METHODS, TIMING, BUDGET, CALL_TREE);
+
+    /** Call-tree nodes per thread, and over all live threads, unless {@code calltree=} says otherwise. */
+    public static final int DEFAULT_CALL_TREE_PER_THREAD = dev.hotline.runtime.CallTreeLimits.DEFAULT_PER_THREAD;
+    public static final long DEFAULT_CALL_TREE_TOTAL = dev.hotline.runtime.CallTreeLimits.DEFAULT_TOTAL;
 
     /** The default overhead budget of adaptive timing, in percent of the program's time. */
     public static final double DEFAULT_BUDGET_PERCENT = 5;
@@ -110,6 +115,9 @@ public final class AgentOptions {
                     : "expected adaptive (the default) or exact";
             case BUDGET -> parsePercent(value) >= 0 ? null
                     : "expected a percentage from 0.1 to 100, such as 5 or 5%";
+            case CALL_TREE -> parseCallTree(value) != null ? null
+                    : "expected the node limit per thread, optionally /the limit over all threads, such as 200000 or"
+                    + " 50000/400000 (whole numbers from 1 to 999999999, the second at least the first)";
             default -> null;
         };
     }
@@ -194,6 +202,33 @@ public final class AgentOptions {
     /** The share of the program's time adaptive timing lets the probes add, in percent. */
     public double budgetPercent() {
         return values.containsKey(BUDGET) ? parsePercent(values.get(BUDGET)) : DEFAULT_BUDGET_PERCENT;
+    }
+
+    /** The call tree's node limit per thread ({@code calltree=}). */
+    public int callTreePerThread() {
+        long[] limits = values.containsKey(CALL_TREE) ? parseCallTree(values.get(CALL_TREE)) : null;
+        return limits == null ? DEFAULT_CALL_TREE_PER_THREAD : (int) limits[0];
+    }
+
+    /** The call tree's node limit over all live threads ({@code calltree=PER_THREAD/TOTAL}). */
+    public long callTreeTotal() {
+        long[] limits = values.containsKey(CALL_TREE) ? parseCallTree(values.get(CALL_TREE)) : null;
+        return limits == null ? DEFAULT_CALL_TREE_TOTAL : limits[1];
+    }
+
+    /**
+     * {@code N} or {@code N/TOTAL}: {per thread, total}, or null if malformed. Without a total, the
+     * default total, or N if that is larger.
+     */
+    static long[] parseCallTree(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,8})(?:/([1-9][0-9]{0,8}))?")
+                .matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        long perThread = Long.parseLong(m.group(1));
+        long total = m.group(2) == null ? Math.max(perThread, DEFAULT_CALL_TREE_TOTAL) : Long.parseLong(m.group(2));
+        return total < perThread ? null : new long[] {perThread, total};
     }
 
     /** {@code 5}, {@code 2.5}, {@code 5%}: the percentage, or -1 if malformed or outside 0.1..100. */

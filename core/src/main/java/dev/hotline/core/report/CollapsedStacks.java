@@ -27,13 +27,21 @@ public final class CollapsedStacks implements ProfileRenderer {
             if (child.selfNanos() > 0) {
                 out.println(String.join(";", path) + " " + child.selfNanos());
             }
-            walk(child, path, out);
+            walk(child, path, out); // depth is bounded by the methods on one path: none appears twice
             path.removeLast();
         }
     }
 
-    /** {@code pkg.Cls.method}: no spaces or semicolons, which the format reserves. */
+    /**
+     * {@code pkg.Cls.method}: no spaces or semicolons, which the format reserves. A frame that
+     * recursive calls were folded into ends in {@code _[folded]} (the annotation style of
+     * async-profiler's {@code _[j]}); a caller's calls past the node limit are {@code (other_paths)}.
+     */
     static String frame(CallTreeNode node) {
-        return (node.method().className() + "." + node.method().name()).replace(';', '_').replace(' ', '_');
+        if (node.isOtherPaths()) {
+            return "(other_paths)";
+        }
+        String name = (node.method().className() + "." + node.method().name()).replace(';', '_').replace(' ', '_');
+        return node.foldedCalls() > 0 ? name + "_[folded]" : name;
     }
 }

@@ -3,7 +3,11 @@ package dev.hotline.core.report;
 import dev.hotline.core.profile.CallTreeNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -22,15 +26,13 @@ final class FlameGraphSvg {
     }
 
     static String render(CallTreeNode root) {
-        long total = 0;
-        for (CallTreeNode child : root.children()) {
-            total += child.totalNanos();
-        }
+        Map<CallTreeNode, Long> widths = widths(root);
+        long total = widths.get(root);
         if (total == 0) {
             return "<p>No completed calls to draw.</p>";
         }
         List<String> boxes = new ArrayList<>();
-        int depth = layout(root, 0, 0, total, boxes);
+        int depth = layout(root, 0, 0, total, widths, boxes);
         int height = (depth + 1) * ROW + 4;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg id=\"flame\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>exact flame graph</title>",
@@ -42,16 +44,43 @@ final class FlameGraphSvg {
     }
 
     /** Lays out the children of {@code node} from x; returns the deepest depth drawn. */
-    private static int layout(CallTreeNode node, int depth, double x, long total, List<String> boxes) {
+    /**
+     * Every node's width: its self time plus its children's widths (see {@link CallTreeNode}: with
+     * recursion folded, a node's subtree holds the time of the calls folded into it). One pass.
+     */
+    static Map<CallTreeNode, Long> widths(CallTreeNode root) {
+        Map<CallTreeNode, Long> widths = new IdentityHashMap<>();
+        List<CallTreeNode> preorder = new ArrayList<>();
+        Deque<CallTreeNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            CallTreeNode n = pending.pop();
+            preorder.add(n);
+            n.children().forEach(pending::push);
+        }
+        for (int i = preorder.size() - 1; i >= 0; i--) { // children before their parents
+            CallTreeNode n = preorder.get(i);
+            long width = n.selfNanos();
+            for (CallTreeNode child : n.children()) {
+                width += widths.get(child);
+            }
+            widths.put(n, width);
+        }
+        return widths;
+    }
+
+    /** Lays out the children of {@code node} from x; returns the deepest depth drawn. */
+    private static int layout(CallTreeNode node, int depth, double x, long total, Map<CallTreeNode, Long> widths,
+                              List<String> boxes) {
         int deepest = depth;
         List<CallTreeNode> children = new ArrayList<>(node.children());
         children.sort(Comparator.comparing(c -> c.method().key()));
         double cursor = x;
         for (CallTreeNode child : children) {
-            double w = (double) child.totalNanos() / total * WIDTH;
+            double w = (double) widths.get(child) / total * WIDTH;
             if (w >= MIN_WIDTH) {
                 boxes.add(box(child, cursor, depth, w));
-                deepest = Math.max(deepest, layout(child, depth + 1, cursor, total, boxes));
+                deepest = Math.max(deepest, layout(child, depth + 1, cursor, total, widths, boxes));
             }
             cursor += w;
         }
@@ -59,11 +88,16 @@ final class FlameGraphSvg {
     }
 
     private static String box(CallTreeNode node, double x, int depth, double w) {
-        String name = node.method().className() + "." + node.method().name();
-        String simple = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+        String name = node.isOtherPaths() ? "(other paths)" : node.method().className() + "." + node.method().name();
+        String simple = node.isOtherPaths() ? name : name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+        if (node.foldedCalls() > 0) {
+            simple += " \u21bb"; // the recursion folded into this frame
+        }
         int hash = name.hashCode();
-        String colour = String.format(Locale.ROOT, "hsl(%d,80%%,%d%%)", 10 + Math.floorMod(hash, 40), 55 + Math.floorMod(hash >> 8, 15));
-        String tip = String.format(Locale.ROOT, "%s — %d calls, total %s, self %s", node.method().displayName(), node.calls(),
+        String colour = node.isOtherPaths() ? "hsl(0,0%,75%)"
+                : String.format(Locale.ROOT, "hsl(%d,80%%,%d%%)", 10 + Math.floorMod(hash, 40), 55 + Math.floorMod(hash >> 8, 15));
+        String tip = String.format(Locale.ROOT, "%s — %d calls%s, total %s, self %s", node.frameName(), node.calls(),
+                node.foldedCalls() > 0 ? " (and " + node.foldedCalls() + " recursive calls folded into it)" : "",
                 Durations.format(node.totalNanos()), Durations.format(node.selfNanos()));
         String label = w > 40 ? clip(simple, (int) (w / 7)) : "";
         return String.format(Locale.ROOT,

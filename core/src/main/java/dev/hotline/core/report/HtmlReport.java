@@ -70,6 +70,9 @@ public final class HtmlReport implements ProfileRenderer {
         for (String line : TimingNote.lines(profile, false)) {
             out.println("<li>" + Html.escape(line.replace("; --raw shows them as measured", "")) + "</li>");
         }
+        for (String line : CallTreeNote.lines(profile)) {
+            out.println("<li>" + Html.escape(line) + "</li>");
+        }
         out.println("</ul>");
     }
 

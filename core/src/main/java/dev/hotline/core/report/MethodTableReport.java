@@ -109,6 +109,9 @@ public final class MethodTableReport implements ProfileRenderer {
         for (String line : TimingNote.lines(profile, raw)) {
             out.println("  " + line);
         }
+        for (String line : CallTreeNote.lines(profile)) {
+            out.println("  " + line);
+        }
         out.println();
     }
 }

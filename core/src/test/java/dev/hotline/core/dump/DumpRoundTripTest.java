@@ -65,6 +65,29 @@ class DumpRoundTripTest {
     }
 
     @Test
+    void reads_back_folded_recursion_other_paths_and_off_tree_edges() throws IOException {
+        Profile written = SampleProfiles.threeLevels();
+        CallTreeNode handle = written.callTree().child(SampleProfiles.MAIN).child(SampleProfiles.HANDLE);
+        handle.addFolded(7);
+        handle.otherPaths().add(4, 400, 400);
+        written.callTree().addOffTreeEdge(SampleProfiles.PARSE, SampleProfiles.HANDLE, 7, 7_000);
+
+        Profile read = roundTrip(written);
+
+        CallTreeNode back = read.callTree().child(SampleProfiles.MAIN).child(SampleProfiles.HANDLE);
+        assertThat(back.foldedCalls()).isEqualTo(7);
+        assertThat(back.children()).filteredOn(CallTreeNode::isOtherPaths).singleElement()
+                .satisfies(other -> assertThat(other.calls()).isEqualTo(4));
+        assertThat(read.callTree().offTreeEdges()).containsOnlyKeys(List.of(SampleProfiles.PARSE, SampleProfiles.HANDLE));
+        assertThat(read.edges()).isEqualTo(written.edges());
+        assertThat(read.edges()).anySatisfy(e -> {
+            assertThat(e.caller()).isEqualTo(SampleProfiles.PARSE);
+            assertThat(e.callee()).isEqualTo(SampleProfiles.HANDLE);
+            assertThat(e.calls()).isEqualTo(7);
+        });
+    }
+
+    @Test
     void reads_back_the_session_facts_in_order_including_non_ascii_and_empty_values() throws IOException {
         Profile written = SampleProfiles.threeLevels();
 

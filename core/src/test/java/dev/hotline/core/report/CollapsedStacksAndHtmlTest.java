@@ -2,6 +2,7 @@ package dev.hotline.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SampleProfiles;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,20 @@ class CollapsedStacksAndHtmlTest {
     }
 
     @Test
+    void folded_stacks_mark_frames_with_folded_recursion_and_name_other_paths() {
+        Profile profile = SampleProfiles.threeLevels();
+        CallTreeNode handle = profile.callTree().child(SampleProfiles.MAIN).child(SampleProfiles.HANDLE);
+        handle.addFolded(2);
+        handle.otherPaths().add(4, 400, 400);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CollapsedStacks().render(profile, "sample.hotline", out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).contains(
+                "com.acme.App.main;com.acme.Service$Worker.handle_[folded] 3000000",
+                "com.acme.App.main;com.acme.Service$Worker.handle_[folded];(other_paths) 400");
+    }
+
+    @Test
     void the_html_report_is_one_page_with_the_table_the_flame_graph_and_plots() {
         Profile profile = SampleProfiles.threeLevels();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -39,8 +54,9 @@ class CollapsedStacksAndHtmlTest {
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>" + System.lineSeparator())
                 .contains("id=\"method-table\"", "<svg id=\"flame\"", "class=\"chart\"", "com.acme.Parser.parse(int)")
                 .doesNotContain("http://", "https://");
-        // boxes narrower than a third of a pixel are left out: main, handle and parse under handle remain
-        assertThat(html.split("<g class=\"f\"", -1)).hasSize(4);
+        // a box is as wide as its self time and its children's: boxes narrower than a third of a
+        // pixel are left out: main, handle, parse under each remain, Parser.<init> (90 ns) does not
+        assertThat(html.split("<g class=\"f\"", -1)).hasSize(5);
     }
 
     @Test
