@@ -1,16 +1,13 @@
 package dev.hotline.cli;
 
-import dev.hotline.core.compare.MethodChange;
 import dev.hotline.core.compare.Metric;
-import dev.hotline.core.compare.ProfileComparison;
+import dev.hotline.core.compare.RegressionCheck;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.profile.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,14 +48,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Metric, Double> maxima = new LinkedHashMap<>();
+        Map<Metric, RegressionCheck.Limit> maxima = new LinkedHashMap<>();
         for (String limit : limits) {
-            String[] parts = limit.split("=");
             try {
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException();
-                }
-                maxima.put(Metric.parse(parts[0]), Double.parseDouble(parts[1].replace("%", "").trim()) / 100);
+                RegressionCheck.Limit parsed = RegressionCheck.Limit.parse(limit);
+                maxima.put(parsed.metric(), parsed);
             } catch (IllegalArgumentException e) {
                 err.println("hotline check: bad --max-regression '" + limit + "': expected METRIC=PERCENT such as p99=10%");
                 return HotlineCli.EXIT_BAD_INPUT;
@@ -70,45 +64,14 @@ final class CheckCommand implements Callable<Integer> {
         if (c == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }
-        List<String> failures = new ArrayList<>();
-        int checked = 0;
-        for (MethodChange change : ProfileComparison.methods(b, c)) {
-            if (change.before() == null || change.after() == null
-                    || change.before().calls() < minCalls || change.after().calls() < minCalls
-                    || (selection != null && !selection.selects(change.method().className(), change.method().name()))) {
-                continue;
-            }
-            checked++;
-            for (Map.Entry<Metric, Double> limit : maxima.entrySet()) {
-                Metric metric = limit.getKey();
-                double relative = change.relative(metric);
-                boolean beyondNoise = metric == Metric.MAX || change.significant(metric);
-                if (relative > limit.getValue() && beyondNoise) {
-                    failures.add(String.format(Locale.ROOT, "%s: %s %s -> %s (%+.0f%%, limit +%.0f%%)",
-                            change.method().displayName(), metric.label(),
-                            metric.format(metric.of(change.before())), metric.format(metric.of(change.after())),
-                            100 * relative, 100 * limit.getValue()));
-                }
-            }
-        }
-        if (checked == 0) {
-            err.println("hotline check: no method with at least " + minCalls + " calls in both dumps matches; nothing was checked");
+        RegressionCheck.Result result = new RegressionCheck(List.copyOf(maxima.values()), selection, minCalls).run(b, c);
+        if (result.nothingChecked()) {
+            err.println("hotline check: " + result.summary());
             return HotlineCli.EXIT_BAD_INPUT;
         }
-        if (failures.isEmpty()) {
-            out.println("OK: " + checked + " methods within " + describe(maxima));
-            out.flush();
-            return 0;
-        }
-        out.println("FAILED: " + failures.size() + " regressions beyond " + describe(maxima) + " (" + checked + " methods checked)");
-        failures.forEach(f -> out.println("  " + f));
+        out.println(result.summary());
+        result.regressions().forEach(r -> out.println("  " + r.describe()));
         out.flush();
-        return 1;
-    }
-
-    private static String describe(Map<Metric, Double> maxima) {
-        List<String> parts = new ArrayList<>();
-        maxima.forEach((m, v) -> parts.add(m.label() + " +" + Math.round(100 * v) + "%"));
-        return String.join(", ", parts);
+        return result.passed() ? 0 : 1;
     }
 }
