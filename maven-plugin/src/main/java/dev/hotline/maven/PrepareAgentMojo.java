@@ -81,6 +81,13 @@ public class PrepareAgentMojo extends AbstractHotlineMojo {
     @Parameter(property = "hotline.budget")
     String budget;
 
+    /**
+     * Call-tree nodes per thread, optionally {@code /} over all threads, before new paths go to their
+     * caller's "(other paths)" ({@code calltree=}; default 200000/1000000).
+     */
+    @Parameter(property = "hotline.calltree")
+    String callTree;
+
     @Override
     void run() throws MojoExecutionException {
         Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
@@ -125,6 +132,7 @@ public class PrepareAgentMojo extends AbstractHotlineMojo {
                 .option(AgentOptions.DUMP_CLASSES, "dumpClasses", dumpClasses == null ? null : dumpClasses.getAbsolutePath())
                 .option(AgentOptions.MAX_METHODS, "maxMethods", maxMethods == null ? null : maxMethods.toString())
                 .option(AgentOptions.TIMING, "timing", timing)
-                .option(AgentOptions.BUDGET, "budget", budget);
+                .option(AgentOptions.BUDGET, "budget", budget)
+                .option(AgentOptions.CALL_TREE, "callTree", callTree);
     }
 }

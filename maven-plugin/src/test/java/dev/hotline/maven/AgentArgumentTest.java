@@ -30,6 +30,7 @@ class AgentArgumentTest {
         goal.maxMethods = 1000;
         goal.timing = "exact";
         goal.budget = "2.5";
+        goal.callTree = "5000/20000";
         return goal;
     }
 
@@ -61,6 +62,8 @@ class AgentArgumentTest {
         assertThat(options.maxMethods()).isEqualTo(1000);
         assertThat(options.exactTiming()).isTrue();
         assertThat(options.budgetPercent()).isEqualTo(2.5);
+        assertThat(options.callTreePerThread()).isEqualTo(5000);
+        assertThat(options.callTreeTotal()).isEqualTo(20000);
     }
 
     @Test
