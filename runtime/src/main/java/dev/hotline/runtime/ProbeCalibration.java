@@ -78,6 +78,7 @@ public final class ProbeCalibration {
     private ProbeCalibration(ThreadRecorder recorder) {
         this.recorder = recorder;
         CallNode root = recorder.callTreeRoot();
+        recorder.unlimited(); // past a small calltree= limit its nodes would be flat, and not found below
         // Make the nodes, then keep the untimed ones from ever being timed.
         Probes.exit(Probes.enter(UNTIMED), UNTIMED);
         Probes.exit(Probes.enter(UNTIMED_LINES), UNTIMED_LINES);

@@ -104,6 +104,8 @@ public final class ThreadRecorder {
     private int offDepth;
     /** Tree nodes this thread made (its share of {@link CallTreeLimits}). */
     private int nodes;
+    /** False for the calibration's recorder: its few nodes must exist whatever the limits. */
+    private boolean limited = true;
 
     /** The node of the innermost open call; the root when none is open. */
     private CallNode top;
@@ -225,18 +227,22 @@ public final class ThreadRecorder {
         if (node == null) {
             node = top.find(methodId);
             if (node == null) {
-                if (!CallTreeLimits.tryTake(nodes)) {
+                if (limited && !CallTreeLimits.tryTake(nodes)) {
                     enterOverflow(methodId, c, false);
                     return;
                 }
                 try {
                     node = top.add(methodId, c);
                 } catch (OutOfMemoryError e) {
-                    CallTreeLimits.release(1);
+                    if (limited) {
+                        CallTreeLimits.release(1);
+                    }
                     abandonedFrames++;
                     return;
                 }
-                nodes++;
+                if (limited) {
+                    nodes++;
+                }
             }
             if (--node.countdown > 0) {
                 c.openNode = node;
@@ -747,6 +753,11 @@ public final class ThreadRecorder {
     /** Tree nodes this thread made. */
     public int nodeCount() {
         return nodes;
+    }
+
+    /** Exempts this recorder from {@link CallTreeLimits} (the calibration's: its nodes must exist). */
+    void unlimited() {
+        limited = false;
     }
 
     /** Gives this recorder's nodes back to {@link CallTreeLimits}' total: it is being retired. */
