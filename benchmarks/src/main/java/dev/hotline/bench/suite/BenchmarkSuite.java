@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * markers (the hand-written reading around them is kept), and the probe-cost plot next to it.
  * Started by {@code benchmarks/run}, which builds everything and fetches the peers first.
  *
- * <pre>benchmarks/run [--quick] [--only moo,alloc,julia,budget,server,accuracy,scaling,heap,startup] [--runs N]</pre>
+ * <pre>benchmarks/run [--quick] [--only moo,alloc,julia,budget,server,accuracy,javac,scaling,heap,startup] [--runs N]</pre>
  *
  * {@code --quick} runs every section small (a smoke test, about 5 minutes) and writes to
  * benchmarks/target/ instead of docs/.
@@ -31,7 +31,7 @@ public final class BenchmarkSuite {
     static final String BEGIN = "<!-- benchmarks/run writes from here -->";
     static final String END = "<!-- benchmarks/run writes to here -->";
     private static final List<String> SECTIONS = List.of("moo", "alloc", "julia", "budget", "server", "accuracy",
-            "scaling", "heap", "startup");
+            "javac", "scaling", "heap", "startup");
 
     private BenchmarkSuite() {
     }
@@ -127,6 +127,13 @@ public final class BenchmarkSuite {
             goals.accuracyWithin = within[0];
             goals.accuracyAll = within[1];
             goals.accuracyMisses = accuracy.misses();
+        }
+        if (only.contains("javac")) {
+            JavacSection javac = new JavacSection(peers, runner, quick ? 1 : Math.min(runs, 3));
+            md.append("### A recursive real program: javac\n\n").append(javac.measureAndReport()).append('\n');
+            goals.javacTime = javac.timeRatio;
+            goals.javacRss = javac.rssRatio;
+            goals.javacDumpBytes = javac.dumpBytes;
         }
         if (only.contains("scaling")) {
             MooBenchSection moo = new MooBenchSection(peers, runner, jvms, 0);

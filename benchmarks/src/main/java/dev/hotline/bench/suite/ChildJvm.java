@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 /** Runs one fresh JVM to completion and hands back what it printed. */
 final class ChildJvm {
 
-    private static final long TIMEOUT_SECONDS = 300;
+    private static final long TIMEOUT_SECONDS = 900; // javac with its own classes timed runs minutes
 
     private ChildJvm() {
     }
 
     /** The output of a finished run; {@code startMillis} is the wall clock just before it started. */
-    record Run(String stdout, String stderr, long startMillis, long wallNanos) {
+    record Run(String stdout, String stderr, long startMillis, long wallNanos, long peakRssKb) {
 
         /** The number after {@code key=} in stdout (e.g. {@code mean_ns=12.5}). */
         double value(String key) {
@@ -56,9 +56,14 @@ final class ChildJvm {
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+        long peakRssKb = -1;
+        long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+            peakRssKb = Math.max(peakRssKb, peakRssKb(p.pid()));
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+            }
         }
         long wall = System.nanoTime() - start;
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
@@ -69,6 +74,23 @@ final class ChildJvm {
             throw new IllegalStateException("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + stdout
                     + "\n" + stderr);
         }
-        return new Run(stdout, stderr, startMillis, wall);
+        return new Run(stdout, stderr, startMillis, wall, peakRssKb);
+    }
+
+    /**
+     * The process's peak resident set so far (VmHWM of /proc/PID/status, in KB), -1 where there is
+     * none. Polled while it runs: the last value read is within 50 ms of its end.
+     */
+    private static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or no /proc here
+        }
+        return -1;
     }
 }

@@ -32,6 +32,10 @@ final class Goals {
     double perAllocation = Double.NaN;
     /** Embedded Jetty, default mode, requests/s against plain. */
     double serverDefault = Double.NaN;
+    /** javac compiling Commons Lang, its own classes timed: wall and peak RSS against plain, dump bytes. */
+    double javacTime = Double.NaN;
+    double javacRss = Double.NaN;
+    double javacDumpBytes = Double.NaN;
 
     String markdown() {
         StringBuilder md = new StringBuilder("## Goals against this run\n\n| goal | this run | |\n|---|---|---|\n");
@@ -71,6 +75,10 @@ final class Goals {
                         " (default mode: %.1f ns per call; the hand-written floor: %.1f ns)", defaultPerCall,
                         floorPerCall));
         atMost(md, "allocation counting ≤ 5 ns per allocation", perAllocation, 5, "%.2f ns", "");
+        atMost(md, "javac compiling Commons Lang, javac's classes timed (issue 15): peak RSS ≤ 1.5× plain",
+                javacRss, 1.5, "%.2f×", "");
+        atMost(md, "javac: dump ≤ 20 MB", javacDumpBytes / 1e6, 20, "%.1f MB", "");
+        atMost(md, "javac: wall time ≤ 2× plain (default mode)", javacTime, 2.0, "%.1f×", "");
         return md.append('\n').toString();
     }
 

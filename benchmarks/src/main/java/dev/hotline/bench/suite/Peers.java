@@ -57,6 +57,11 @@ final class Peers {
         return cp.append(':').append(peers.resolve("slf4j-api-2.0.17.jar")).toString();
     }
 
+    /** Commons Lang's sources (benchmarks/run unpacks them): what the javac workload compiles. */
+    Path lang3Sources() {
+        return peers.resolve("commons-lang3-sources");
+    }
+
     /** integration-tests' compiled test classes: the known-work app of the accuracy table. */
     Path knownWorkClasses() {
         return root.resolve("integration-tests/target/test-classes");
