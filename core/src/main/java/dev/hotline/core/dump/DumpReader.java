@@ -9,12 +9,12 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -42,12 +41,20 @@ public final class DumpReader {
         if (Files.isDirectory(file)) {
             throw new DumpFormatException(file + " is a directory, not a hotline dump");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, Files.size(file));
         }
     }
 
     public static Profile read(InputStream stream) throws IOException {
+        return read(stream, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param size the stream's length if known, else {@code Long.MAX_VALUE}: a block whose length
+     *             field claims more than the rest of the file is refused before it is read
+     */
+    private static Profile read(InputStream stream, long size) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] magic = new byte[DumpFormat.MAGIC.length];
         int n = in.readNBytes(magic, 0, magic.length);
@@ -75,6 +82,7 @@ public final class DumpReader {
         List<IntervalProfile> intervals = new ArrayList<>();
         List<LineProfile> timedLines = new ArrayList<>();
         boolean[] timing = new boolean[2]; // TIMING, LINE_TIMING seen
+        long position = DumpFormat.MAGIC.length + 4;
         while (true) {
             int type;
             int length;
@@ -85,6 +93,12 @@ public final class DumpReader {
                 if (length < 0) {
                     throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " has a negative length");
                 }
+                position += 5;
+                if (length > size - position) {
+                    throw new DumpFormatException("truncated dump: block 0x" + Integer.toHexString(type) + " claims "
+                            + length + " bytes, but the file has " + Math.max(0, size - position) + " left");
+                }
+                position += length;
                 payload = in.readNBytes(length);
             } catch (EOFException e) {
                 throw new DumpFormatException("truncated dump: it ends before its end block (was the JVM killed while writing?)");
@@ -145,25 +159,21 @@ public final class DumpReader {
             long self = in.readLong();
             long min = in.readLong();
             long max = in.readLong();
-            byte[] encoded = in.readNBytes(in.readInt());
-            Histogram histogram = decode(encoded, ref.displayName());
+            byte[] encoded = lengthPrefixed(in);
+            Histogram histogram = EncodedHistogram.decode(encoded, ref.displayName());
             MethodProfile profile = new MethodProfile(ref, histogram);
             profile.add(calls, exceptions, total, self, min, max);
             methods.add(profile);
         }
     }
 
-    private static Histogram decode(byte[] encoded, String owner) throws DumpFormatException {
-        if (encoded.length == 0) {
-            return MethodProfile.newHistogram();
+    /** A length and that many bytes; a length past the end of the block is corrupt, not a short read. */
+    private static byte[] lengthPrefixed(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) { // the block's payload is in memory: available() is exact
+            throw new EOFException("a length of " + length + " points past the end of its block");
         }
-        try {
-            Histogram histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0);
-            histogram.setAutoResize(true);
-            return histogram;
-        } catch (DataFormatException | RuntimeException e) {
-            throw new DumpFormatException("corrupt dump: the latency histogram of " + owner + " does not decode");
-        }
+        return in.readNBytes(length);
     }
 
     private static void readLineHits(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
@@ -209,8 +219,8 @@ public final class DumpReader {
             LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
             long hits = in.readLong();
             long total = in.readLong();
-            byte[] encoded = in.readNBytes(in.readInt());
-            LineProfile line = new LineProfile(ref, decode(encoded, method.displayName() + " line " + ref.line()));
+            byte[] encoded = lengthPrefixed(in);
+            LineProfile line = new LineProfile(ref, EncodedHistogram.decode(encoded, method.displayName() + " line " + ref.line()));
             line.add(hits, total);
             lines.put(ref, line);
             inOrder.add(line);
@@ -244,7 +254,7 @@ public final class DumpReader {
             Map<String, Histogram> histograms = new LinkedHashMap<>();
             for (int m = 0; m < methods; m++) {
                 String key = in.readUTF();
-                histograms.put(key, decode(in.readNBytes(in.readInt()), key));
+                histograms.put(key, EncodedHistogram.decode(lengthPrefixed(in), key));
             }
             intervals.add(new IntervalProfile(start, end, histograms));
         }
