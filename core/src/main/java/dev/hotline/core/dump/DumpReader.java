@@ -124,7 +124,8 @@ public final class DumpReader {
                     default -> { } // a block of a newer minor version: skipped by design
                 }
             } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
-                throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse (" + e + ")");
+                throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse ("
+                        + whatFailed(e) + ")");
             }
         }
         if (!timing[0]) { // before 1.2 every call was timed and nothing was subtracted
@@ -165,6 +166,17 @@ public final class DumpReader {
             profile.add(calls, exceptions, total, self, min, max);
             methods.add(profile);
         }
+    }
+
+    /** What a parse failure says, in words rather than the exception's class name. */
+    private static String whatFailed(Exception e) {
+        if (e instanceof java.io.UTFDataFormatException) {
+            return "a malformed string";
+        }
+        if (e instanceof EOFException) {
+            return e.getMessage() == null ? "it ends inside an entry" : e.getMessage();
+        }
+        return e.getMessage() == null ? "a value out of range" : e.getMessage();
     }
 
     /** A length and that many bytes; a length past the end of the block is corrupt, not a short read. */
@@ -251,12 +263,15 @@ public final class DumpReader {
             long start = in.readLong();
             long end = in.readLong();
             int methods = in.readInt();
-            Map<String, Histogram> histograms = new LinkedHashMap<>();
+            Map<String, byte[]> histograms = new LinkedHashMap<>();
             for (int m = 0; m < methods; m++) {
                 String key = in.readUTF();
-                histograms.put(key, EncodedHistogram.decode(lengthPrefixed(in), key));
+                byte[] encoded = lengthPrefixed(in);
+                if (EncodedHistogram.decode(encoded, key).getTotalCount() > 0) { // decodes: checked, kept compressed
+                    histograms.put(key, encoded);
+                }
             }
-            intervals.add(new IntervalProfile(start, end, histograms));
+            intervals.add(IntervalProfile.ofEncoded(start, end, histograms));
         }
     }
 
