@@ -46,7 +46,7 @@ class DumpCommandsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "20s")
     void every_command_handles_a_dump_or_refuses_it_in_one_line(byte[] input) throws IOException {
         Path dump = Files.write(dir.resolve("fuzzed.hotline"), input);
         boolean readable = readable(dump);

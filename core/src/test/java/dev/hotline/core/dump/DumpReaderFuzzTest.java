@@ -21,7 +21,7 @@ class DumpReaderFuzzTest {
      * Every input either reads or is refused with a one-line {@link DumpFormatException}; nothing
      * else escapes. What reads can be written back and reads again the same.
      */
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "20s")
     void every_input_reads_or_is_refused_in_one_line(byte[] input) throws IOException {
         Profile profile;
         try {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 class AgentOptionsFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "5s")
     void any_option_string_gives_usable_options_and_one_line_problems(FuzzedDataProvider data) {
         String className = data.consumeString(80);
         AgentOptions options = AgentOptions.parse(data.consumeRemainingAsString());
@@ -46,7 +46,7 @@ class AgentOptionsFuzzTest {
      * The wildcard match agrees with the regular expression it replaced ({@code *} any run,
      * {@code ?} one character, the rest literal), on inputs short enough for the regular expression.
      */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "5s")
     void a_class_pattern_matches_exactly_what_its_regular_expression_matches(FuzzedDataProvider data) {
         String pattern = data.consumeString(12);
         String name = data.consumeRemainingAsString();
