@@ -9,12 +9,12 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.IntervalProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -42,12 +41,20 @@ public final class DumpReader {
         if (Files.isDirectory(file)) {
             throw new DumpFormatException(file + " is a directory, not a hotline dump");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, Files.size(file));
         }
     }
 
     public static Profile read(InputStream stream) throws IOException {
+        return read(stream, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param size the stream's length if known, else {@code Long.MAX_VALUE}: a block whose length
+     *             field claims more than the rest of the file is refused before it is read
+     */
+    private static Profile read(InputStream stream, long size) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] magic = new byte[DumpFormat.MAGIC.length];
         int n = in.readNBytes(magic, 0, magic.length);
@@ -76,6 +83,7 @@ public final class DumpReader {
         List<LineProfile> timedLines = new ArrayList<>();
         boolean[] timing = new boolean[2]; // TIMING, LINE_TIMING seen
         List<CallTreeNode> treeNodes = List.of();
+        long position = DumpFormat.MAGIC.length + 4;
         while (true) {
             int type;
             int length;
@@ -86,6 +94,12 @@ public final class DumpReader {
                 if (length < 0) {
                     throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " has a negative length");
                 }
+                position += 5;
+                if (length > size - position) {
+                    throw new DumpFormatException("truncated dump: block 0x" + Integer.toHexString(type) + " claims "
+                            + length + " bytes, but the file has " + Math.max(0, size - position) + " left");
+                }
+                position += length;
                 payload = in.readNBytes(length);
             } catch (EOFException e) {
                 throw new DumpFormatException("truncated dump: it ends before its end block (was the JVM killed while writing?)");
@@ -113,7 +127,8 @@ public final class DumpReader {
                     default -> { } // a block of a newer minor version: skipped by design
                 }
             } catch (EOFException | java.io.UTFDataFormatException | IndexOutOfBoundsException | IllegalArgumentException e) {
-                throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse (" + e + ")");
+                throw new DumpFormatException("corrupt dump: block 0x" + Integer.toHexString(type) + " does not parse ("
+                        + whatFailed(e) + ")");
             }
         }
         if (!timing[0]) { // before 1.2 every call was timed and nothing was subtracted
@@ -148,25 +163,32 @@ public final class DumpReader {
             long self = in.readLong();
             long min = in.readLong();
             long max = in.readLong();
-            byte[] encoded = in.readNBytes(in.readInt());
-            Histogram histogram = decode(encoded, ref.displayName());
+            byte[] encoded = lengthPrefixed(in);
+            Histogram histogram = EncodedHistogram.decode(encoded, ref.displayName());
             MethodProfile profile = new MethodProfile(ref, histogram);
             profile.add(calls, exceptions, total, self, min, max);
             methods.add(profile);
         }
     }
 
-    private static Histogram decode(byte[] encoded, String owner) throws DumpFormatException {
-        if (encoded.length == 0) {
-            return MethodProfile.newHistogram();
+    /** What a parse failure says, in words rather than the exception's class name. */
+    private static String whatFailed(Exception e) {
+        if (e instanceof java.io.UTFDataFormatException) {
+            return "a malformed string";
         }
-        try {
-            Histogram histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0);
-            histogram.setAutoResize(true);
-            return histogram;
-        } catch (DataFormatException | RuntimeException e) {
-            throw new DumpFormatException("corrupt dump: the latency histogram of " + owner + " does not decode");
+        if (e instanceof EOFException) {
+            return e.getMessage() == null ? "it ends inside an entry" : e.getMessage();
         }
+        return e.getMessage() == null ? "a value out of range" : e.getMessage();
+    }
+
+    /** A length and that many bytes; a length past the end of the block is corrupt, not a short read. */
+    private static byte[] lengthPrefixed(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) { // the block's payload is in memory: available() is exact
+            throw new EOFException("a length of " + length + " points past the end of its block");
+        }
+        return in.readNBytes(length);
     }
 
     private static void readLineHits(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
@@ -212,8 +234,8 @@ public final class DumpReader {
             LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
             long hits = in.readLong();
             long total = in.readLong();
-            byte[] encoded = in.readNBytes(in.readInt());
-            LineProfile line = new LineProfile(ref, decode(encoded, method.displayName() + " line " + ref.line()));
+            byte[] encoded = lengthPrefixed(in);
+            LineProfile line = new LineProfile(ref, EncodedHistogram.decode(encoded, method.displayName() + " line " + ref.line()));
             line.add(hits, total);
             lines.put(ref, line);
             inOrder.add(line);
@@ -244,12 +266,15 @@ public final class DumpReader {
             long start = in.readLong();
             long end = in.readLong();
             int methods = in.readInt();
-            Map<String, Histogram> histograms = new LinkedHashMap<>();
+            Map<String, byte[]> histograms = new LinkedHashMap<>();
             for (int m = 0; m < methods; m++) {
                 String key = in.readUTF();
-                histograms.put(key, decode(in.readNBytes(in.readInt()), key));
+                byte[] encoded = lengthPrefixed(in);
+                if (EncodedHistogram.decode(encoded, key).getTotalCount() > 0) { // decodes: checked, kept compressed
+                    histograms.put(key, encoded);
+                }
             }
-            intervals.add(new IntervalProfile(start, end, histograms));
+            intervals.add(IntervalProfile.ofEncoded(start, end, histograms));
         }
     }
 

@@ -213,12 +213,11 @@ public final class DumpWriter {
                 for (IntervalProfile interval : profile.intervals()) {
                     payload.writeLong(interval.startMillis());
                     payload.writeLong(interval.endMillis());
-                    payload.writeInt(interval.histograms().size());
-                    for (Map.Entry<String, Histogram> e : interval.histograms().entrySet()) {
+                    payload.writeInt(interval.size());
+                    for (Map.Entry<String, byte[]> e : interval.encoded().entrySet()) { // compressed already
                         payload.writeUTF(limit(e.getKey()));
-                        byte[] histogram = encode(e.getValue());
-                        payload.writeInt(histogram.length);
-                        payload.write(histogram);
+                        payload.writeInt(e.getValue().length);
+                        payload.write(e.getValue());
                     }
                 }
             });

@@ -67,19 +67,19 @@ public final class AgentOptions {
             for (String pair : raw.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    problems.add("ignoring malformed agent option '" + pair + "': expected key=value with key one of "
+                    problems.add("ignoring malformed agent option '" + shown(pair) + "': expected key=value with key one of "
                             + String.join(", ", sorted(KEYS)));
                     continue;
                 }
                 String key = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
                 if (!KEYS.contains(key)) {
-                    problems.add("ignoring unknown agent option '" + key + "': known options are " + String.join(", ", sorted(KEYS)));
+                    problems.add("ignoring unknown agent option '" + shown(key) + "': known options are " + String.join(", ", sorted(KEYS)));
                     continue;
                 }
                 String invalid = invalid(key, value);
                 if (invalid != null) {
-                    problems.add("ignoring " + key + "=" + value + ": " + invalid);
+                    problems.add("ignoring " + key + "=" + shown(value) + ": " + invalid);
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
                 } else {
@@ -118,8 +118,37 @@ public final class AgentOptions {
             case CALL_TREE -> parseCallTree(value) != null ? null
                     : "expected the node limit per thread, optionally /the limit over all threads, such as 200000 or"
                     + " 50000/400000 (whole numbers from 1 to 999999999, the second at least the first)";
+            case OUT, DUMP_CLASSES -> isPath(value) ? null : "not a path this file system can have";
             default -> null;
         };
+    }
+
+    private static boolean isPath(String value) {
+        try {
+            Paths.get(value.replace("%p", "1"));
+            return true;
+        } catch (java.nio.file.InvalidPathException e) { // a NUL character, on Linux
+            return false;
+        }
+    }
+
+    /**
+     * Text from the option string as a problem line shows it: control characters escaped (a
+     * newline would split the line), at most 200 characters.
+     */
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && shown.length() < 200; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return i < text.length() ? shown + "..." : shown.toString();
     }
 
     private static List<String> sorted(Set<String> keys) {

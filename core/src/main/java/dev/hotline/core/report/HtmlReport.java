@@ -113,7 +113,7 @@ public final class HtmlReport implements ProfileRenderer {
             for (MethodProfile m : costliest.subList(0, Math.min(5, costliest.size()))) {
                 List<double[]> points = new ArrayList<>();
                 for (IntervalProfile interval : intervals) {
-                    Histogram h = interval.histograms().get(m.method().key());
+                    Histogram h = interval.histogram(m.method().key());
                     if (h != null && h.getTotalCount() > 0) {
                         points.add(new double[] {(interval.endMillis() - start) / 1000.0, h.getValueAtPercentile(99)});
                     }

@@ -306,6 +306,14 @@ class DumpReaderTest {
     }
 
     @Test
+    void text_from_the_file_in_a_message_is_kept_on_one_line_and_short() {
+        String message = new DumpFormatException("corrupt dump: bad descriptor (\n" + "x".repeat(10_000) + "\u2028)").getMessage();
+
+        assertThat(message).startsWith("corrupt dump: bad descriptor (\\nxxx").doesNotContain("\n").endsWith("...")
+                .hasSizeLessThan(DumpFormatException.MAX_LENGTH + 10);
+    }
+
+    @Test
     void a_directory_is_reported_as_not_a_dump() {
         assertThatThrownBy(() -> DumpReader.read(dir))
                 .isInstanceOf(DumpFormatException.class)

@@ -111,4 +111,14 @@ class ClassPatternTest {
     void to_string_is_the_pattern_as_written() {
         assertThat(ClassPattern.parse("com/acme/*:org.Foo")).hasToString("com/acme/*:org.Foo");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against a hang: a regular expression would backtrack for years here
+    void a_pattern_of_many_stars_against_a_long_name_that_does_not_match_ends() {
+        String name = "com.acme." + "a".repeat(5_000);
+        ClassPattern pattern = ClassPattern.parse("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b");
+
+        assertThat(pattern.matches(name)).isFalse();
+        assertThat(pattern.matches(name + "b")).isTrue();
+    }
 }
