@@ -58,10 +58,20 @@ public final class DiffFlameGraphPage {
         out.flush();
     }
 
+    /** What the run's times are (TimingNote's sentences); the table's ± column is not on this page, so sampling is said here. */
     private static void timing(String run, Profile profile, PrintWriter out) {
         out.println("<ul class=\"timing\">");
+        String sampledLine = TimingNote.sampledLine(profile).orElse(null);
         for (String line : TimingNote.lines(profile, false)) {
-            out.println("<li>" + run + ": " + Html.escape(line.replace("; --raw shows them as measured", "")) + "</li>");
+            if (!line.equals(sampledLine)) {
+                out.println("<li>" + run + ": " + Html.escape(line.replace("; --raw shows them as measured", "")) + "</li>");
+            }
+        }
+        long sampled = profile.methods().stream().filter(MethodProfile::sampled).count();
+        if (sampled > 0) {
+            out.println("<li>" + run + ": " + sampled + " methods timed at 1 in N calls (adaptive timing, every call counted): their"
+                    + " frames' times are estimates from the timed calls, and only those count as draws in the noise test;"
+                    + " timing=exact times every call</li>");
         }
         out.println("</ul>");
     }
@@ -245,7 +255,7 @@ public final class DiffFlameGraphPage {
     static final class Colours {
         static final String WITHIN_NOISE = "#d9d9d9";
         static final String NOT_JUDGED = "#f0ead8";
-        static final String NEW = "hsl(275,55%,68%)";
+        static final String NEW = "#b380d9";
 
         private Colours() {
         }
