@@ -33,15 +33,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare two dumps per method, worst p99 regressions first; or draw a differential flame graph.", "",
-            "Compare two dumps per method: calls, p50, p99, total and self time before -> after,",
-            "worst p99 regressions first. '~' marks a change within what the recorded spread explains",
-            "(95%% confidence intervals of the percentiles overlap); allocation sites whose counts changed follow.",
+            "Compare two dumps per method: calls, p50, p99, total and self time",
+            "before -> after, worst p99 regressions first. '~' marks a change within what",
+            "the recorded spread explains (95%% confidence intervals of the percentiles",
+            "overlap); allocation sites whose counts changed follow.",
             "",
-            "--format html: one self-contained page with a differential flame graph: the second run's exact",
-            "call tree (widths its inclusive times), each frame coloured by the change of its time per call",
-            "against the same path in the first run: red slower and blue faster beyond noise (the mean's test",
-            "of diff and check), grey within noise, pale with fewer than 20 calls, violet for new paths; hover",
-            "for both runs' values. Then the largest changes beyond noise and the paths that are gone. Example:",
+            "--format html: one self-contained page with a differential flame graph: the",
+            "second run's exact call tree (widths its inclusive times), each frame coloured",
+            "by the change of its time per call against the same path in the first run:",
+            "red slower and blue faster beyond noise (diff's test of the mean), grey within",
+            "noise, pale with fewer than 20 calls, violet for new paths; hover for both",
+            "runs' values. Then the largest changes beyond noise and the paths gone.",
+            "Example:",
             "  hotline diff before.hotline after.hotline --format html -o diff.html"})
 final class DiffCommand implements Callable<Integer> {
 
