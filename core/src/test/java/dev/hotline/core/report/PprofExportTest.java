@@ -153,6 +153,26 @@ class PprofExportTest {
     }
 
     @Test
+    void a_path_fifty_thousand_calls_deep_is_one_sample_with_every_frame_and_nodes_without_values_are_left_out() throws IOException {
+        // the nodes above the leaf have only calls still running: no sample of their own
+        dev.hotline.core.profile.CallTreeNode root = dev.hotline.core.profile.CallTreeNode.root();
+        dev.hotline.core.profile.CallTreeNode node = root;
+        for (int depth = 0; depth < 50_000; depth++) {
+            node = node.child(depth % 2 == 0 ? SampleProfiles.HANDLE : SampleProfiles.PARSE);
+        }
+        node.add(7, 700, 700);
+        Profile deep = new Profile(Map.of(), new LinkedHashMap<>(), root, Map.of(), Map.of(), List.of());
+
+        DecodedPprof pprof = DecodedPprof.of(export(deep));
+
+        assertThat(pprof.samples).singleElement().satisfies(s -> {
+            assertThat(s.locationIds()).hasSize(50_000);
+            assertThat(s.values()).containsExactly(7L, 700L, 700L);
+        });
+        assertThat(pprof.locations).hasSize(2);
+    }
+
+    @Test
     void an_empty_profile_is_a_valid_profile_without_samples() throws IOException {
         DecodedPprof pprof = DecodedPprof.of(export(SampleProfiles.empty()));
 
