@@ -4,6 +4,7 @@ import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.report.CallTreeNote;
 import dev.hotline.core.report.Durations;
 import dev.hotline.core.report.FlameGraphSvg;
 import dev.hotline.core.report.Html;
@@ -67,6 +68,9 @@ public final class DiffFlameGraphPage {
                 out.println("<li>" + run + ": " + Html.escape(line.replace("; --raw shows them as measured", "")) + "</li>");
             }
         }
+        for (String line : CallTreeNote.lines(profile)) {
+            out.println("<li>" + run + ": " + Html.escape(line) + "</li>");
+        }
         long sampled = profile.methods().stream().filter(MethodProfile::sampled).count();
         if (sampled > 0) {
             out.println("<li>" + run + ": " + sampled + " methods timed at 1 in N calls (adaptive timing, every call counted): their"
@@ -103,8 +107,8 @@ public final class DiffFlameGraphPage {
             FrameChange c = row.change();
             out.println("<tr><td>" + signed(c.nanosChanged()) + "</td><td>" + perCall(c.before()) + " &rarr; " + perCall(c.after())
                     + "</td><td>" + percent(c.relative()) + "</td><td>" + c.before().calls() + " &rarr; " + c.after().calls()
-                    + "</td><td class=\"name\">" + Html.escape(c.after().method().displayName()) + "</td><td class=\"name\">"
-                    + Html.escape(row.caller() == null ? "(outermost call)" : row.caller().method().displayName()) + "</td></tr>");
+                    + "</td><td class=\"name\">" + Html.escape(c.after().frameName()) + "</td><td class=\"name\">"
+                    + Html.escape(row.caller() == null ? "(outermost call)" : row.caller().frameName()) + "</td></tr>");
         }
         out.println("</table>");
     }
@@ -141,8 +145,8 @@ public final class DiffFlameGraphPage {
         out.println("<table><tr><th>calls</th><th>total</th><th class=\"name\">frame</th><th class=\"name\">called from</th></tr>");
         for (CallTreeNode[] g : gone.subList(0, Math.min(LISTED, gone.size()))) {
             out.println("<tr><td>" + g[1].calls() + "</td><td>" + Durations.format(g[1].totalNanos()) + "</td><td class=\"name\">"
-                    + Html.escape(g[1].method().displayName()) + "</td><td class=\"name\">"
-                    + Html.escape(g[0] == null ? "(outermost call)" : g[0].method().displayName()) + "</td></tr>");
+                    + Html.escape(g[1].frameName()) + "</td><td class=\"name\">"
+                    + Html.escape(g[0] == null ? "(outermost call)" : g[0].frameName()) + "</td></tr>");
         }
         out.println("</table>");
         if (gone.size() > LISTED) {
@@ -215,7 +219,7 @@ public final class DiffFlameGraphPage {
         @Override
         public String tooltip(CallTreeNode node, Frame frame) {
             FrameChange change = frame.change();
-            String name = node.method().displayName();
+            String name = node.frameName();
             if (change.before() == null || change.before().calls() == 0) {
                 return String.format(Locale.ROOT, "%s — new path: %d calls, total %s, self %s (before: no completed call)", name,
                         node.calls(), Durations.format(node.totalNanos()), Durations.format(node.selfNanos()));

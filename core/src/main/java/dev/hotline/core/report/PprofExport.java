@@ -32,6 +32,11 @@ import java.util.zip.GZIPOutputStream;
  * {@code -sample_index} and the flame-graph tools know), whose stack is the allocating method at the
  * allocation's line: the dump counts allocations per site, not per call path.
  *
+ * <p>The tree is the dump's, recursion folded and paths capped (see {@link CallTreeNode}): a node's
+ * {@code calls} value adds the recursive calls folded into it (so the leaf sums are the method
+ * table's ncalls), and those samples carry the numeric label {@code folded_calls}; the calls past
+ * the node limit are their caller's {@code (other paths)} function.
+ *
  * <p>Times are the program's own (the probes' calibrated cost subtracted), the ones the tables show;
  * the profile's comments say so and, where the timing was sampled, that those methods' times are
  * estimates, and their samples carry the label {@code timing=sampled}.
@@ -62,6 +67,8 @@ public final class PprofExport implements ProfileRenderer {
     private static final int SAMPLE_LABEL = 3;
     private static final int LABEL_KEY = 1;
     private static final int LABEL_STR = 2;
+    private static final int LABEL_NUM = 3;
+    private static final int LABEL_NUM_UNIT = 4;
     private static final int MAPPING_ID = 1;
     private static final int MAPPING_FILENAME = 5;
     private static final int MAPPING_HAS_FUNCTIONS = 7;
@@ -108,6 +115,8 @@ public final class PprofExport implements ProfileRenderer {
         private long[] leafFirst = new long[64];
         private final long labelTiming;
         private final long labelSampled;
+        private final long labelFolded;
+        private final long labelCalls;
 
         Encoding(Profile profile) {
             this.profile = profile;
@@ -116,6 +125,8 @@ public final class PprofExport implements ProfileRenderer {
             string(""); // string_table[0] must be ""
             labelTiming = string("timing");
             labelSampled = string("sampled");
+            labelFolded = string("folded_calls");
+            labelCalls = string("calls");
             sourceFacts();
         }
 
@@ -159,6 +170,10 @@ public final class PprofExport implements ProfileRenderer {
                     comments.add(line.replace("; --raw shows them as measured", ""));
                 }
             }
+            comments.addAll(CallTreeNote.lines(profile).stream()
+                    .map(line -> line.replace("(marked \u21bb, or _[folded] in folded stacks)",
+                            "(their samples carry the label folded_calls, and the calls value includes them)"))
+                    .toList());
             long estimated = profile.methods().stream().filter(MethodProfile::sampled).count();
             if (estimated > 0) {
                 comments.add(estimated + " methods were timed at 1 in N calls (adaptive timing; every call counted): their"
@@ -190,14 +205,23 @@ public final class PprofExport implements ProfileRenderer {
                 }
                 Function function = function(node.method());
                 path[depth] = location(function, function.startLine);
-                if (node.calls() != 0 || node.totalNanos() != 0 || node.selfNanos() != 0) {
+                if (node.calls() != 0 || node.foldedCalls() != 0 || node.totalNanos() != 0 || node.selfNanos() != 0) {
                     Arrays.fill(values, 0);
-                    values[0] = node.calls();
+                    // a recursive call folded into this node is a call of its method too: with them the
+                    // leaf sums are the method table's ncalls
+                    values[0] = node.calls() + node.foldedCalls();
                     values[1] = node.totalNanos();
                     values[2] = node.selfNanos();
                     MethodProfile method = profile.method(node.method());
-                    boolean estimated = method != null && method.sampled();
-                    sample(path, depth + 1, estimated ? labelTiming : 0, labelSampled, out);
+                    sample.reset();
+                    if (method != null && method.sampled()) {
+                        sample.message(SAMPLE_LABEL, part.reset().varint(LABEL_KEY, labelTiming).varint(LABEL_STR, labelSampled));
+                    }
+                    if (node.foldedCalls() > 0) {
+                        sample.message(SAMPLE_LABEL, part.reset().varint(LABEL_KEY, labelFolded).varint(LABEL_NUM, node.foldedCalls())
+                                .varint(LABEL_NUM_UNIT, labelCalls));
+                    }
+                    sample(path, depth + 1, out);
                 }
                 pending.push(node.children().iterator());
             }
@@ -212,22 +236,20 @@ public final class PprofExport implements ProfileRenderer {
                 Arrays.fill(values, 0);
                 values[3] = allocation.count();
                 values[4] = Math.max(0, allocation.bytes());
-                sample(leaf, 1, labelType, string(site.type()), out);
+                sample.reset().message(SAMPLE_LABEL, part.reset().varint(LABEL_KEY, labelType).varint(LABEL_STR, string(site.type())));
+                sample(leaf, 1, out);
             }
         }
 
-        /** A sample of {@link #values} with the first {@code depth} frames of {@code path}, and a label unless {@code labelKey} is 0. */
-        private void sample(long[] path, int depth, long labelKey, long labelValue, OutputStream out) throws IOException {
+        /** Completes {@link #sample}, which holds the sample's labels, with {@link #values} and the first {@code depth} frames of {@code path}. */
+        private void sample(long[] path, int depth, OutputStream out) throws IOException {
             if (leafFirst.length < depth) {
                 leafFirst = new long[Math.max(depth, 2 * leafFirst.length)];
             }
             for (int i = 0; i < depth; i++) {
                 leafFirst[i] = path[depth - 1 - i];
             }
-            sample.reset().packedVarints(SAMPLE_LOCATION_ID, leafFirst, depth).packedVarints(SAMPLE_VALUE, values, values.length);
-            if (labelKey != 0) {
-                sample.message(SAMPLE_LABEL, part.reset().varint(LABEL_KEY, labelKey).varint(LABEL_STR, labelValue));
-            }
+            sample.packedVarints(SAMPLE_LOCATION_ID, leafFirst, depth).packedVarints(SAMPLE_VALUE, values, values.length);
             batch.message(PROFILE_SAMPLE, sample);
             if (batch.size() >= BATCH_BYTES) {
                 batch.writeTo(out);
@@ -270,9 +292,13 @@ public final class PprofExport implements ProfileRenderer {
             return strings.computeIfAbsent(s, k -> (long) strings.size());
         }
 
+        /** The function of a method, or of the "(other paths)" of the call tree's node limit. */
         private Function function(MethodRef method) {
-            return functions.computeIfAbsent(method, m -> new Function(functions.size() + 1,
-                    string(m.displayName()), string(m.key())));
+            return functions.computeIfAbsent(method, m -> {
+                boolean other = CallTreeNode.OTHER_PATHS.equals(m);
+                return new Function(functions.size() + 1, string(other ? "(other paths)" : m.displayName()),
+                        string(other ? "(other paths)" : m.key()));
+            });
         }
 
         private long location(Function function, long line) {

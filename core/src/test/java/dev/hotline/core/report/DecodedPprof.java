@@ -59,7 +59,8 @@ final class DecodedPprof {
             Map<String, String> labels = new LinkedHashMap<>();
             for (ByteString l : sample.getField(3).getLengthDelimitedList()) {
                 UnknownFieldSet label = UnknownFieldSet.parseFrom(l);
-                labels.put(string(label, 1), string(label, 2));
+                // a numeric label as "NUM UNIT"
+                labels.put(string(label, 1), label.hasField(3) ? one(label, 3) + " " + string(label, 4) : string(label, 2));
             }
             samples.add(new Sample(varints(sample, 1), varints(sample, 2), labels));
         }

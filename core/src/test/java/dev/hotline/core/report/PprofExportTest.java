@@ -173,6 +173,29 @@ class PprofExportTest {
     }
 
     @Test
+    void folded_recursive_calls_count_as_calls_with_a_label_and_capped_paths_are_the_other_paths_function() throws IOException {
+        dev.hotline.core.profile.CallTreeNode root = dev.hotline.core.profile.CallTreeNode.root();
+        dev.hotline.core.profile.CallTreeNode main = root.child(SampleProfiles.MAIN);
+        main.add(1, 10_000, 1_000);
+        dev.hotline.core.profile.CallTreeNode parse = main.child(SampleProfiles.PARSE);
+        parse.add(10, 8_000, 7_500);
+        parse.addFolded(90);
+        main.otherPaths().add(5, 500, 500);
+        Profile profile = new Profile(Map.of(), new LinkedHashMap<>(), root, Map.of(), Map.of(), List.of());
+
+        DecodedPprof pprof = DecodedPprof.of(export(profile));
+
+        Map<List<String>, DecodedPprof.Sample> samples = new HashMap<>();
+        pprof.samples.forEach(s -> samples.put(pprof.stack(s), s));
+        DecodedPprof.Sample folded = samples.get(List.of(SampleProfiles.PARSE.displayName(), SampleProfiles.MAIN.displayName()));
+        assertThat(folded.values()).containsExactly(100L, 8_000L, 7_500L);
+        assertThat(folded.labels()).containsEntry("folded_calls", "90 calls");
+        DecodedPprof.Sample other = samples.get(List.of("(other paths)", SampleProfiles.MAIN.displayName()));
+        assertThat(other.values()).containsExactly(5L, 500L, 500L);
+        assertThat(other.labels()).isEmpty();
+    }
+
+    @Test
     void an_empty_profile_is_a_valid_profile_without_samples() throws IOException {
         DecodedPprof pprof = DecodedPprof.of(export(SampleProfiles.empty()));
 
