@@ -1,5 +1,6 @@
 package dev.hotline.cli;
 
+import dev.hotline.core.compare.DiffFlameGraphPage;
 import dev.hotline.core.compare.MethodChange;
 import dev.hotline.core.compare.Metric;
 import dev.hotline.core.compare.ProfileComparison;
@@ -11,7 +12,12 @@ import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.report.Durations;
 import dev.hotline.core.report.TextTable;
+import dev.hotline.core.report.ProfileRenderer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +32,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two dumps per method, worst p99 regressions first.", "", "Compare two dumps per method: calls, p50, p99, total and self time before -> after,",
-            "worst p99 regressions first. '~' marks a change within what the recorded spread explains",
-            "(95%% confidence intervals of the percentiles overlap); allocation sites whose counts changed follow."})
+        description = {"Compare two dumps per method, worst p99 regressions first; or draw a differential flame graph.", "",
+            "Compare two dumps per method: calls, p50, p99, total and self time",
+            "before -> after, worst p99 regressions first. '~' marks a change within what",
+            "the recorded spread explains (95%% confidence intervals of the percentiles",
+            "overlap); allocation sites whose counts changed follow.",
+            "",
+            "--format html: one self-contained page with a differential flame graph: the",
+            "second run's exact call tree (widths its inclusive times), each frame coloured",
+            "by the change of its time per call against the same path in the first run:",
+            "red slower and blue faster beyond noise (diff's test of the mean), grey within",
+            "noise, pale with fewer than 20 calls, violet for new paths; hover for both",
+            "runs' values. Then the largest changes beyond noise and the paths gone.",
+            "Example:",
+            "  hotline diff before.hotline after.hotline --format html -o diff.html"})
 final class DiffCommand implements Callable<Integer> {
+
+    /** What diff writes. */
+    enum DiffFormat { TEXT, HTML }
 
     @Spec
     CommandSpec spec;
@@ -43,8 +63,15 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "25", paramLabel = "N", description = "Show N methods; 0 shows all (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (the per-method table) or html (the differential flame graph page) (default: ${DEFAULT-VALUE}).")
+    DiffFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
     /** Below this many calls on either side a percentile change is not judged ("?"). */
-    static final int MIN_CALLS = 20;
+    static final int MIN_CALLS = MethodChange.MIN_CALLS;
 
     @Override
     public Integer call() {
@@ -55,6 +82,36 @@ final class DiffCommand implements Callable<Integer> {
         if (a == null) {
             return HotlineCli.EXIT_BAD_INPUT;
         }
+        if (format == DiffFormat.HTML || output != null) {
+            return writeTo(b, a);
+        }
+        table(b, a, out);
+        return 0;
+    }
+
+    /** The chosen format into {@code -o FILE}, or standard output. */
+    private int writeTo(Profile b, Profile a) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (OutputStream file = output == null ? new WriterOutputStream(spec.commandLine().getOut())
+                : new BufferedOutputStream(Files.newOutputStream(output))) {
+            if (format == DiffFormat.HTML) {
+                DiffFlameGraphPage.render(b, before.toString(), a, after.toString(), file);
+            } else {
+                PrintWriter text = ProfileRenderer.text(file);
+                table(b, a, text);
+                text.flush();
+            }
+        } catch (IOException e) {
+            err.println("hotline diff: cannot write " + (output == null ? "the diff" : output) + ": " + HotlineCli.describe(e));
+            return HotlineCli.EXIT_BAD_INPUT;
+        }
+        if (output != null) {
+            spec.commandLine().getOut().println("wrote " + output + " (" + format.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return 0;
+    }
+
+    private void table(Profile b, Profile a, PrintWriter out) {
         List<MethodChange> changes = ProfileComparison.methods(b, a);
         out.println("hotline diff " + before + " -> " + after);
         out.println("  ~ = within noise (the 95% confidence intervals overlap); + / - = beyond it;"
@@ -73,7 +130,6 @@ final class DiffCommand implements Callable<Integer> {
         lines(b, a, out);
         allocations(b, a, out);
         out.flush();
-        return 0;
     }
 
     private static String pair(MethodChange c, Metric metric) {

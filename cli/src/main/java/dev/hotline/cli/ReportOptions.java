@@ -26,7 +26,8 @@ final class ReportOptions {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = {"text, json (every method), collapsed (folded stacks for flamegraph.pl and speedscope),",
-                "html (one self-contained page; use with -o) or hlog (HdrHistogram interval log) (default: ${DEFAULT-VALUE})."})
+                "html (one self-contained page; use with -o), hlog (HdrHistogram interval log) or pprof",
+                "(profile.proto, gzipped, for go tool pprof; needs -o) (default: ${DEFAULT-VALUE})."})
     Format format;
 
     @Option(names = "--raw",

@@ -146,6 +146,53 @@ class ReportCommandTest {
     }
 
     @Test
+    void export_pprof_writes_a_gzipped_profile_and_report_will_not_print_it_to_a_terminal() throws IOException {
+        Path file = dir.resolve("app.pb.gz");
+
+        Result result = run("export", dump.toString(), "--pprof", "-o", file.toString());
+        Result toTerminal = run("report", dump.toString(), "--format", "pprof");
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out).isEqualTo("wrote " + file + " (pprof)" + System.lineSeparator());
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(new byte[] {bytes[0], bytes[1]}).containsExactly(0x1F, 0x8B);
+        assertThat(toTerminal.code).isEqualTo(2);
+        assertThat(toTerminal.err).contains("writes bytes, not text").doesNotContainPattern(STACK_FRAME);
+    }
+
+    @Test
+    void diff_format_html_writes_the_differential_flame_graph_to_the_file_and_says_so() throws IOException {
+        Path file = dir.resolve("diff.html");
+
+        Result result = run("diff", dump.toString(), dump.toString(), "--format", "html", "-o", file.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(result.out).isEqualTo("wrote " + file + " (html)" + System.lineSeparator());
+        assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("<svg id=\"flame\"",
+                "com.acme.Parser.parse(int) — per call");
+    }
+
+    @Test
+    void diff_with_o_and_the_text_format_writes_the_table_to_the_file() throws IOException {
+        Path file = dir.resolve("diff.txt");
+
+        Result result = run("diff", dump.toString(), dump.toString(), "-o", file.toString());
+
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(Files.readString(file)).isEqualTo(run("diff", dump.toString(), dump.toString()).out);
+    }
+
+    @Test
+    void diff_html_of_a_bad_dump_creates_no_file() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.hotline"), "not a dump");
+        Path file = dir.resolve("bad.html");
+
+        assertOneLineError(run("diff", dump.toString(), garbage.toString(), "--format", "html", "-o", file.toString()),
+                "not a hotline dump");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void diff_of_two_dumps_without_methods_prints_the_header_alone() throws IOException {
         Path empty = dir.resolve("empty-run.hotline");
         DumpWriter.writeAtomically(SampleProfiles.empty(), empty);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportInBrowserTest {
 
-    private static Path chromium() {
+    /** Debian's chromium, or HOTLINE_CHROMIUM; null if none. */
+    static Path chromium() {
         String configured = System.getenv("HOTLINE_CHROMIUM");
         for (String candidate : configured != null ? List.of(configured) : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
             if (Files.isExecutable(Paths.get(candidate))) {

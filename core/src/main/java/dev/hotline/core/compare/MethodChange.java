@@ -19,6 +19,12 @@ import org.HdrHistogram.Histogram;
  */
 public record MethodChange(MethodRef method, MethodProfile before, MethodProfile after) {
 
+    /**
+     * Below this many calls in either run, {@code diff} marks a change as not judged ({@code ?}) and
+     * {@code check} leaves the method out by default: the intervals say little with so few calls.
+     */
+    public static final int MIN_CALLS = 20;
+
     /** Relative change (0.1 = +10%); infinite for a method that is new, -1 for one that is gone. */
     public double relative(Metric metric) {
         if (before == null) {
@@ -51,16 +57,21 @@ public record MethodChange(MethodRef method, MethodProfile before, MethodProfile
     private boolean meanDiffers() {
         Histogram b = before.histogram();
         Histogram a = after.histogram();
-        if (b.getTotalCount() < 2 || a.getTotalCount() < 2) {
-            return false;
-        }
-        double se = Math.sqrt(variance(b) / b.getTotalCount() + variance(a) / a.getTotalCount());
-        return Math.abs(a.getMean() - b.getMean()) > 1.96 * se;
+        return meansDiffer(b.getMean(), b.getStdDeviation(), b.getTotalCount(), a.getMean(), a.getStdDeviation(), a.getTotalCount());
     }
 
-    private static double variance(Histogram h) {
-        double sd = h.getStdDeviation();
-        return sd * sd;
+    /**
+     * The Welch-style test of {@code mean}: whether two means of {@code n} draws each, with those
+     * standard deviations, differ by more than 1.96 standard errors of their difference (no
+     * degrees-of-freedom correction); never with fewer than 2 draws on either side.
+     */
+    public static boolean meansDiffer(double meanBefore, double sdBefore, double nBefore,
+                                      double meanAfter, double sdAfter, double nAfter) {
+        if (nBefore < 2 || nAfter < 2) {
+            return false;
+        }
+        double se = Math.sqrt(sdBefore * sdBefore / nBefore + sdAfter * sdAfter / nAfter);
+        return Math.abs(meanAfter - meanBefore) > 1.96 * se;
     }
 
     /** 95% confidence interval of the {@code percentile} of the distribution the histogram sampled. */

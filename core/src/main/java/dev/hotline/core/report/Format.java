@@ -17,7 +17,9 @@ public enum Format {
     /** One self-contained page. */
     HTML(settings -> new HtmlReport(settings.sources())),
     /** An HdrHistogram interval log of the latency histograms. */
-    HLOG(settings -> new HistogramLog());
+    HLOG(settings -> new HistogramLog()),
+    /** pprof's profile.proto, gzipped: the call tree as samples, for go tool pprof, Pyroscope, Parca. */
+    PPROF(settings -> new PprofExport(), true);
 
     private final Function<ReportSettings, ProfileRenderer> renderer;
     private final boolean binary;

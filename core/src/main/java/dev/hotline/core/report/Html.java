@@ -1,12 +1,12 @@
 package dev.hotline.core.report;
 
 /** HTML escaping. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -199,9 +199,8 @@ public final class HtmlReport implements ProfileRenderer {
             .facts th{text-align:left;cursor:auto}
             .plots{display:flex;flex-wrap:wrap;gap:16px}.plot h3{font-size:13px;margin:8px 0 0}.plot p{margin:0;color:#555}
             .chart{display:block;margin:4px 0}.chart text{font-size:10px;fill:#555}
-            .flame{overflow-x:auto}#flame text{font-size:11px;fill:#222;pointer-events:none}#flame g.f{cursor:pointer}
             .lines code{white-space:pre}
-            """;
+            """ + FlameGraphSvg.STYLE;
 
     private static final String SCRIPT = """
             document.querySelectorAll('table.sortable').forEach(function(table){
@@ -217,13 +216,5 @@ public final class HtmlReport implements ProfileRenderer {
                 });
               });
             });
-            (function(){var svg=document.getElementById('flame');if(!svg)return;var W=svg.viewBox.baseVal.width;
-              function zoom(x,w){svg.querySelectorAll('g.f').forEach(function(g){
-                var gx=parseFloat(g.dataset.x),gw=parseFloat(g.dataset.w);var r=g.querySelector('rect'),t=g.querySelector('text');
-                var nx=(gx-x)*W/w,nw=gw*W/w;var show=gx+gw>x&&gx<x+w;g.style.display=show?'':'none';
-                r.setAttribute('x',nx);r.setAttribute('width',Math.max(0.5,nw-0.5));t.setAttribute('x',nx+3);
-                t.style.display=nw>40?'':'none';});}
-              svg.addEventListener('click',function(e){var g=e.target.closest('g.f');
-                if(g)zoom(parseFloat(g.dataset.x),parseFloat(g.dataset.w));else zoom(0,W);});})();
-            """;
+            """ + FlameGraphSvg.SCRIPT;
 }

@@ -7,6 +7,7 @@ import dev.hotline.core.profile.SessionKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a report says about its times, in the header of every view that shows them (text, HTML,
@@ -54,19 +55,25 @@ public final class TimingNote {
             lines.add("the subtraction began once the calibration settled, " + settled + " ms after start: calls before"
                     + " that include the probes' cost");
         }
-        long sampled = profile.methods().stream().filter(MethodProfile::sampled).count();
-        if (sampled > 0) {
-            lines.add(String.format(Locale.ROOT, "~ %d methods timed at 1 in N calls, all counted (adaptive timing, "
-                            + "budget %s%%): their times are estimates, the ± column their error at 95%%; timing=exact "
-                            + "times every call", sampled,
-                    profile.session().getOrDefault(SessionKeys.BUDGET_PERCENT, "?")));
-        }
+        sampledLine(profile).ifPresent(lines::add);
         long clamped = facts.count(SessionKeys.TIMES_CLAMPED);
         if (clamped > 0 && !raw) {
             lines.add(clamped + " timed calls, lines or self times came out below zero after the subtraction "
                     + "(shorter than the probe's noise) and count as 0");
         }
         return lines;
+    }
+
+    /** The sentence about the methods timed from a sample of their calls, if any was. */
+    public static Optional<String> sampledLine(Profile profile) {
+        long sampled = profile.methods().stream().filter(MethodProfile::sampled).count();
+        if (sampled == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "~ %d methods timed at 1 in N calls, all counted (adaptive timing, "
+                        + "budget %s%%): their times are estimates, the ± column their error at 95%%; timing=exact "
+                        + "times every call", sampled,
+                profile.session().getOrDefault(SessionKeys.BUDGET_PERCENT, "?")));
     }
 
     /** The estimate's error of a sampled method, as the ± column shows it; blank for exact ones. */
