@@ -40,7 +40,7 @@ public enum ExpositionFormat {
         ExpositionFormat best = null;
         double bestQ = 0;
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            String[] parts = range.split(";", -1);
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
             String version = null;
             double q = 1;
