@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.hotline.core.metrics.ExpositionFormat;
 import dev.hotline.core.metrics.MetricsExposition;
 import dev.hotline.core.options.MetricsAddress;
+import dev.hotline.core.profile.Profile;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -180,12 +182,33 @@ final class MetricsEndpoint {
         if (last != null && last.format == format && now - last.nanos < REUSE_NANOS) {
             return last.bytes;
         }
+        boolean debug = Log.enabled(Log.Level.DEBUG);
+        long allocatedBefore = debug ? allocatedBytes() : 0;
+        Profile profile = live.capture(System.currentTimeMillis());
+        long captured = System.nanoTime();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
-        exposition.write(live.capture(System.currentTimeMillis()), format, out);
+        exposition.write(profile, format, out);
         last = new Body(format, bytes.toByteArray(), now);
         lastFailure = null;
+        if (debug) {
+            long allocated = allocatedBytes() - allocatedBefore;
+            Log.debug(String.format(Locale.ROOT, "metrics scrape: capture %.1f ms, exposition %.1f ms, %.1f MB allocated, "
+                    + "%d methods in the profile, body %d bytes (%s)", (captured - now) / 1e6,
+                    (System.nanoTime() - captured) / 1e6, allocated / 1e6, profile.methods().size(), last.bytes.length,
+                    format));
+        }
         return last.bytes;
+    }
+
+    /** Bytes this thread allocated so far (HotSpot's counter), for the DEBUG line of a scrape; 0 where unknown. */
+    private static long allocatedBytes() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                    ? bean.getCurrentThreadAllocatedBytes() : 0;
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
     }
 
     /** One WARN line per kind of failure in a row, as the dump does: a scraper retries every few seconds. */
