@@ -5,13 +5,13 @@ import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
-import dev.hotline.core.report.MethodSort;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * A profile as metrics: for the first {@code top} methods in the chosen order (bounded cardinality:
@@ -46,16 +46,26 @@ public final class MetricsExposition {
         "counted_line", "line_hits", "allocation"};
 
     private final int top;
-    private final MethodSort sort;
+    /** Largest first; ties by class, name and descriptor (not by {@code MethodRef.key()}: no string per comparison). */
+    private final Comparator<MethodProfile> ranking;
     private long lastOverheadNanos;
 
     /**
      * @param top  how many methods to show
-     * @param sort {@code tottime}, {@code cumtime} or {@code calls} (as {@code report --sort} names them)
+     * @param sort {@code tottime} (self time), {@code cumtime} (inclusive time) or {@code calls}, as
+     *             {@code report --sort} names them
      */
     public MetricsExposition(int top, String sort) {
         this.top = top;
-        this.sort = MethodSort.valueOf(sort.toUpperCase(Locale.ROOT));
+        ToLongFunction<MethodProfile> value = switch (sort) {
+            case "cumtime" -> MethodProfile::totalNanos;
+            case "calls" -> MethodProfile::calls;
+            default -> MethodProfile::selfNanos;
+        };
+        this.ranking = Comparator.comparingLong(value).reversed()
+                .thenComparing(m -> m.method().className())
+                .thenComparing(m -> m.method().name())
+                .thenComparing(m -> m.method().descriptor());
     }
 
     /** Writes the whole exposition of {@code profile} in {@code format} and flushes {@code out}. */
@@ -126,7 +136,7 @@ public final class MetricsExposition {
                 called.add(m);
             }
         }
-        called.sort(sort.comparator());
+        called.sort(ranking);
         return called.size() > top ? called.subList(0, top) : called;
     }
 
