@@ -1,10 +1,15 @@
 package dev.hotline.agent;
 
 import dev.hotline.core.capture.ThreadRetirement;
+import dev.hotline.core.probe.MethodRef;
+import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -39,6 +44,14 @@ final class LiveProfile {
     /** Everything recorded so far (threads that ended included), with the facts as of {@code nowMillis}. */
     Profile capture(long nowMillis) {
         return threads.snapshot(session(nowMillis));
+    }
+
+    /**
+     * Every method's counts and times, with latency histograms only for the methods {@code shown}
+     * picks ({@link ThreadRetirement#methodSnapshot}): what the metrics endpoint serves.
+     */
+    Profile captureMethods(long nowMillis, Function<Collection<MethodProfile>, Set<MethodRef>> shown) {
+        return threads.methodSnapshot(session(nowMillis), shown);
     }
 
     /** The facts about this JVM and the agent; the capture adds the probe and thread counts. */

@@ -184,7 +184,7 @@ final class MetricsEndpoint {
         }
         boolean debug = Log.enabled(Log.Level.DEBUG);
         long allocatedBefore = debug ? allocatedBytes() : 0;
-        Profile profile = live.capture(System.currentTimeMillis());
+        Profile profile = live.captureMethods(System.currentTimeMillis(), exposition::shown);
         long captured = System.nanoTime();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);

@@ -8,9 +8,13 @@ import dev.hotline.core.profile.SessionKeys;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.ToLongFunction;
 
 /**
@@ -74,7 +78,7 @@ public final class MetricsExposition {
         Map<String, String> facts = profile.session();
         String created = w.openMetrics() && facts.containsKey(SessionKeys.START_EPOCH_MILLIS)
                 ? ExpositionWriter.decimal(Long.parseLong(facts.get(SessionKeys.START_EPOCH_MILLIS)), 3) : null;
-        List<MethodProfile> shown = topMethods(profile);
+        List<MethodProfile> shown = topMethods(profile.methods());
         List<String> labels = new ArrayList<>(shown.size());
         for (MethodProfile m : shown) {
             MethodRef ref = m.method();
@@ -128,16 +132,35 @@ public final class MetricsExposition {
         w.end();
     }
 
-    /** The methods shown: called at least once, the first {@code top} in the chosen order. */
-    private List<MethodProfile> topMethods(Profile profile) {
-        List<MethodProfile> called = new ArrayList<>();
-        for (MethodProfile m : profile.methods()) {
-            if (m.calls() > 0) {
-                called.add(m);
+    /**
+     * The methods {@link #write} shows of these: called at least once, the first {@code top} in the
+     * chosen order. Only their latency histograms are read (a capture may skip the others').
+     */
+    public Set<MethodRef> shown(Collection<MethodProfile> methods) {
+        Set<MethodRef> shown = new HashSet<>();
+        for (MethodProfile m : topMethods(methods)) {
+            shown.add(m.method());
+        }
+        return shown;
+    }
+
+    /** The first {@code top} called methods in ranking order: a bounded heap, O(n log top), not a sort of every method. */
+    private List<MethodProfile> topMethods(Collection<MethodProfile> methods) {
+        PriorityQueue<MethodProfile> kept = new PriorityQueue<>(top + 1, ranking.reversed()); // head: the last kept
+        for (MethodProfile m : methods) {
+            if (m.calls() == 0) {
+                continue;
+            }
+            if (kept.size() < top) {
+                kept.add(m);
+            } else if (ranking.compare(m, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(m);
             }
         }
-        called.sort(ranking);
-        return called.size() > top ? called.subList(0, top) : called;
+        List<MethodProfile> shown = new ArrayList<>(kept);
+        shown.sort(ranking);
+        return shown;
     }
 
     private static void counter(ExpositionWriter w, String family, String labels, String value, String created)

@@ -174,6 +174,25 @@ class MetricsExpositionTest {
     }
 
     @Test
+    void the_shown_methods_are_the_largest_in_order_with_ties_broken_by_name() throws IOException {
+        List<MethodProfile> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(SampleProfiles.method(new MethodRef(String.format("com.acme.C%03d", i), "m", "()V"), 1 + i % 7, 0, 10, 10,
+                    new long[] {10}));
+        }
+        MetricsExposition exposition = new MetricsExposition(5, "calls");
+
+        String body = render(exposition, profile(facts(0, true), many.toArray(MethodProfile[]::new)),
+                ExpositionFormat.PROMETHEUS_TEXT);
+
+        // calls 7 for i = 6, 13, 20, ...: the first five of them by class name
+        assertThat(lines(body, "hotline_method_calls_total{"))
+                .extracting(line -> line.substring(line.indexOf("class=\"") + 7, line.indexOf("\",method")))
+                .containsExactly("com.acme.C006", "com.acme.C013", "com.acme.C020", "com.acme.C027", "com.acme.C034");
+        assertThat(exposition.shown(many)).hasSize(5);
+    }
+
+    @Test
     void methods_never_called_are_not_shown() throws IOException {
         MethodProfile never = new MethodProfile(new MethodRef("com.acme.Never", "x", "()V"));
 
