@@ -2,6 +2,7 @@ package dev.hotline.agent;
 
 import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.instrument.ClassInstrumenter;
+import dev.hotline.core.metrics.MetricsExposition;
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.core.options.ClassSelection;
@@ -13,6 +14,7 @@ import dev.hotline.runtime.CallTreeLimits;
 import dev.hotline.runtime.Recorders;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One run of the agent in a JVM, from {@link #start} to {@link #stop}: it owns the probe catalog,
  * the {@link ProbeTransformer} that fills it, the sweeper thread that retires ended threads
- * ({@code hotline-sweeper}), the flush thread ({@code hotline-flush}, only with {@code interval=})
- * and the shutdown hook ({@code hotline-dump}), which stops the session and writes the last dump.
+ * ({@code hotline-sweeper}), the flush thread ({@code hotline-flush}, only with {@code interval=}),
+ * the metrics endpoint ({@link MetricsEndpoint}, only with {@code metrics=}) and the shutdown hook
+ * ({@code hotline-dump}), which stops the session and writes the last dump.
  *
  * <p>Must not be loaded before {@link BootstrapRuntime#inject}: it refers to the runtime, whose
  * classes must resolve to the bootstrap loader's copies.
@@ -55,12 +58,15 @@ final class AgentSession {
     private final ClassFilter filter;
     private final ProbeTransformer transformer;
     private final ThreadRetirement threads;
+    private final LiveProfile live;
     private final DumpOnExit dump;
     private final Duration interval;
+    private final AgentOptions options;
     private final Thread sweeper;
     private final Thread shutdownHook;
     private volatile boolean sweeping = true;
     private ScheduledExecutorService flusher; // null without interval=
+    private MetricsEndpoint metrics; // null without metrics=, or when it could not start
     private boolean stopped;
 
     private AgentSession(AgentOptions options, Instrumentation instrumentation, long startMillis) {
@@ -83,8 +89,9 @@ final class AgentSession {
         }
         this.threads = new ThreadRetirement(catalog, sizes);
         this.interval = options.interval();
-        this.dump = new DumpOnExit(threads, stats, out, options.raw(), startMillis,
-                interval == null ? null : new IntervalHistograms(startMillis));
+        this.options = options;
+        this.live = new LiveProfile(threads, stats, options.raw(), startMillis);
+        this.dump = new DumpOnExit(live, out, interval == null ? null : new IntervalHistograms(startMillis));
         this.sweeper = new Thread(this::sweep, "hotline-sweeper");
         sweeper.setDaemon(true);
         this.shutdownHook = new Thread(() -> stop(FinalDump.WRITE), "hotline-dump");
@@ -92,8 +99,8 @@ final class AgentSession {
 
     /**
      * Parses the options, registers the transformer (on attach, also retransforms the classes
-     * already loaded that the options select), starts the sweeper and, with {@code interval=}, the
-     * flush thread, and registers the shutdown hook.
+     * already loaded that the options select), starts the sweeper, with {@code interval=} the
+     * flush thread and with {@code metrics=} the metrics endpoint, and registers the shutdown hook.
      *
      * @param attached true from {@code agentmain}: the JVM was running before the agent came
      */
@@ -112,7 +119,7 @@ final class AgentSession {
         warmUp(options);
         CallTreeLimits.set(options.callTreePerThread(), options.callTreeTotal());
         Calibration calibration = Calibration.run(options);
-        session.dump.withFacts(() -> {
+        session.live.withFacts(() -> {
             java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(calibration.facts());
             facts.put(SessionKeys.CALL_TREE_LIMIT_PER_THREAD, Integer.toString(CallTreeLimits.perThread()));
             facts.put(SessionKeys.CALL_TREE_LIMIT_TOTAL, Long.toString(CallTreeLimits.total()));
@@ -133,13 +140,17 @@ final class AgentSession {
         if (interval != null) {
             flusher = startPeriodicFlush(dump, interval);
         }
+        if (options.metrics() != null) {
+            metrics = MetricsEndpoint.start(options.metrics(), live,
+                    new MetricsExposition(options.metricsTop(), options.metricsSort()));
+        }
         Log.info("started; dump goes to " + out.toAbsolutePath());
     }
 
     /**
      * Takes down what {@link #start} set up: removes the transformer from the {@link Instrumentation}
      * (classes loaded from now on get no probes), stops the sweeper and the flush thread and waits
-     * for them to end, removes the shutdown hook (unless it is the one running), then, if
+     * for them to end, closes the metrics endpoint's port and ends its threads, removes the shutdown hook (unless it is the one running), then, if
      * {@code finalDump} says so, writes the dump once more. Idempotent: a second call, with either
      * choice, does nothing. Never throws.
      *
@@ -158,6 +169,9 @@ final class AgentSession {
         // detach will retransform the instrumented classes here, giving them their original bytes back
         stopSweeper();
         stopFlush();
+        if (metrics != null) {
+            metrics.stop(JOIN_MILLIS);
+        }
         try {
             ProbeCalibration.stop(JOIN_MILLIS); // its background phase, if still refining the figures
         } catch (InterruptedException e) {
@@ -176,6 +190,11 @@ final class AgentSession {
         if (!exiting) {
             Log.info("stopped");
         }
+    }
+
+    /** Where the metrics endpoint listens; null without {@code metrics=}, when it could not start, or after stop. */
+    synchronized InetSocketAddress metricsAddress() {
+        return metrics == null || stopped ? null : metrics.address();
     }
 
     /** The hook that stops the session and writes the dump at exit; registered from start until stop. */

@@ -1,12 +1,25 @@
 package dev.hotline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.targets.Greeter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,5 +160,89 @@ class AgentSessionTest {
         start(instrumentation, "", true);
 
         assertThat(instrumentation.retransformed).containsExactly(Greeter.class);
+    }
+
+    private static HttpResponse<String> request(InetSocketAddress address, String method, String path, String accept)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void with_metrics_the_session_serves_both_formats_until_stop_closes_the_port() throws Exception {
+        AgentSession session = start(new RecordingInstrumentation(), "metrics=127.0.0.1:0", false);
+        InetSocketAddress address = session.metricsAddress();
+        assertThat(address.getAddress().isLoopbackAddress()).isTrue();
+        assertThat(alive("hotline-metrics")).isEmpty(); // made on the first request
+
+        HttpResponse<String> text = request(address, "GET", "/metrics", null);
+        HttpResponse<String> open = request(address, "GET", "/metrics", "application/openmetrics-text;version=1.0.0");
+
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(text.body()).contains("# TYPE hotline_overhead_seconds_total counter").doesNotContain("# EOF");
+        assertThat(open.headers().firstValue("Content-Type"))
+                .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(open.body()).contains("# TYPE hotline_overhead_seconds counter").endsWith("# EOF\n");
+        assertThat(request(address, "GET", "/", null).statusCode()).isEqualTo(404);
+        assertThat(request(address, "GET", "/metricsx", null).statusCode()).isEqualTo(404);
+        assertThat(request(address, "POST", "/metrics", null).statusCode()).isEqualTo(405);
+        assertThat(request(address, "HEAD", "/metrics", null).statusCode()).isEqualTo(200);
+        assertThat(alive("hotline-metrics")).allMatch(Thread::isDaemon).hasSize(1);
+
+        session.stop(AgentSession.FinalDump.SKIP);
+
+        assertThat(session.metricsAddress()).isNull();
+        assertThat(alive("hotline-metrics")).as("joined").isEmpty();
+        assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void a_port_in_use_costs_one_error_line_and_the_session_runs_on_without_the_endpoint() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RecordingInstrumentation instrumentation = new RecordingInstrumentation();
+            AgentSession[] session = new AgentSession[1];
+
+            String err = stderrOf(() -> session[0] = start(instrumentation, "metrics=" + taken.getLocalPort(), false));
+
+            assertThat(err.lines()).singleElement().asString()
+                    .startsWith("[hotline] ERROR no metrics endpoint on 127.0.0.1:" + taken.getLocalPort() + ": cannot listen there")
+                    .endsWith("; the application runs on without it");
+            assertThat(session[0].metricsAddress()).isNull();
+            assertThat(instrumentation.registered).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_host_that_does_not_resolve_costs_one_error_line() {
+        String err = stderrOf(() -> start(new RecordingInstrumentation(), "metrics=no-such-host.invalid:9464", false));
+
+        assertThat(err.lines()).singleElement().asString()
+                .startsWith("[hotline] ERROR no metrics endpoint on no-such-host.invalid:9464: unknown host");
+    }
+
+    @Test
+    void without_metrics_there_is_no_endpoint() {
+        AgentSession session = start(new RecordingInstrumentation(), "", false);
+
+        assertThat(session.metricsAddress()).isNull();
+        assertThat(alive("hotline-metrics")).isEmpty();
+    }
+
+    private static String stderrOf(Runnable action) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 }

@@ -36,7 +36,7 @@ class DumpOnExitTest {
         stats.tooLarge("com.acme.A", "huge()V");
         long before = System.currentTimeMillis();
 
-        new DumpOnExit(threads, stats, out, "includes=com.acme.*", START, null).write();
+        new DumpOnExit(new LiveProfile(threads, stats, "includes=com.acme.*", START), out, null).write();
 
         Profile dump = DumpReader.read(out);
         assertThat(dump.session())
@@ -56,7 +56,7 @@ class DumpOnExitTest {
     @Test
     void every_write_replaces_the_dump_whole_and_with_interval_adds_an_interval() throws Exception {
         Path out = dir.resolve("run.hotline");
-        DumpOnExit dump = new DumpOnExit(threads, stats, out, "interval=1s", START, new IntervalHistograms(START));
+        DumpOnExit dump = new DumpOnExit(new LiveProfile(threads, stats, "interval=1s", START), out, new IntervalHistograms(START));
 
         dump.write();
         dump.write();
@@ -74,7 +74,7 @@ class DumpOnExitTest {
     void a_dump_that_cannot_be_written_costs_one_error_line_until_a_write_succeeds_and_never_throws() throws Exception {
         Path missing = dir.resolve("missing");
         Path out = missing.resolve("run.hotline");
-        DumpOnExit dump = new DumpOnExit(threads, stats, out, "", START, null);
+        DumpOnExit dump = new DumpOnExit(new LiveProfile(threads, stats, "", START), out, null);
 
         String twice = stderrOf(() -> {
             dump.write();

@@ -39,6 +39,17 @@ final class AgentRunFlags extends AgentFlags {
                     + " \"(other paths)\"; counts and times stay exact (calltree=; default 200000/1000000).")
     String callTree;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT",
+            description = "Serve live metrics at http://HOST:PORT/metrics for Prometheus; PORT alone listens on the loopback address (metrics=).")
+    String metrics;
+
+    @Option(names = "--metricstop", paramLabel = "N", description = "How many methods the metrics show (metricstop=; default 50).")
+    String metricsTop;
+
+    @Option(names = "--metricssort", paramLabel = "KEY",
+            description = "Which methods the metrics show: tottime (default), cumtime or calls, largest first (metricssort=).")
+    String metricsSort;
+
     /**
      * The agent options these flags give, with the dump at {@code out} ({@code %p} the pid).
      *
@@ -53,6 +64,9 @@ final class AgentRunFlags extends AgentFlags {
         values.put(AgentOptions.TIMING, checked(AgentOptions.TIMING, timing));
         values.put(AgentOptions.BUDGET, checked(AgentOptions.BUDGET, budget));
         values.put(AgentOptions.CALL_TREE, checked(AgentOptions.CALL_TREE, callTree));
+        values.put(AgentOptions.METRICS, checked(AgentOptions.METRICS, metrics));
+        values.put(AgentOptions.METRICS_TOP, checked(AgentOptions.METRICS_TOP, metricsTop));
+        values.put(AgentOptions.METRICS_SORT, checked(AgentOptions.METRICS_SORT, metricsSort));
         values.put(AgentOptions.OUT, checked("-o", AgentOptions.OUT, out.toAbsolutePath().toString()));
         return validated(values);
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine;
 class AgentFlagsTest {
 
     private static final List<String> SELECTION = List.of("--includes", "--excludes", "--lines", "--linehits", "--alloc");
-    private static final List<String> RUN = List.of("--log", "--interval", "--dumpclasses", "--maxmethods");
+    private static final List<String> RUN = List.of("--log", "--interval", "--dumpclasses", "--maxmethods", "--metrics",
+            "--metricstop", "--metricssort");
 
     @TempDir
     Path dir;
@@ -55,6 +56,19 @@ class AgentFlagsTest {
                 + "maxmethods=1000,out=" + Path.of("run-%p.hotline").toAbsolutePath());
         assertThat(options.out(42)).isEqualTo(Path.of("run-42.hotline").toAbsolutePath());
         assertThat(record.command).containsExactly("java", "-jar", "app.jar");
+    }
+
+    @Test
+    void the_metrics_flags_give_the_metrics_options_and_a_bad_address_exits_2_naming_the_flag() {
+        RecordCommand record = parse(new RecordCommand(), "--metrics", "127.0.0.1:9464", "--metricstop", "10",
+                "--metricssort", "calls", "--", "java", "App");
+
+        AgentOptions options = record.agent.options(record.agent.includes, null, record.output);
+
+        assertThat(options.raw()).startsWith("metrics=127.0.0.1:9464,metricstop=10,metricssort=calls,out=");
+        Result bad = run("record", "--metrics", "localhost", "--", "java", "App");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).startsWith("hotline record: --metrics localhost: expected PORT or HOST:PORT");
     }
 
     @Test

@@ -88,6 +88,22 @@ public class PrepareAgentMojo extends AbstractHotlineMojo {
     @Parameter(property = "hotline.calltree")
     String callTree;
 
+    /**
+     * Serve live metrics for Prometheus at {@code http://HOST:PORT/metrics} while the tests run
+     * ({@code metrics=}; PORT alone: the loopback address). Every forked test JVM binds it, so with
+     * several forks at once only the first gets the port (the others log one ERROR line and run on).
+     */
+    @Parameter(property = "hotline.metrics")
+    String metrics;
+
+    /** How many methods the metrics show ({@code metricstop=}; default 50). */
+    @Parameter(property = "hotline.metricstop")
+    Integer metricsTop;
+
+    /** Which methods the metrics show: {@code tottime} (default), {@code cumtime} or {@code calls} ({@code metricssort=}). */
+    @Parameter(property = "hotline.metricssort")
+    String metricsSort;
+
     @Override
     void run() throws MojoExecutionException {
         Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
@@ -133,6 +149,9 @@ public class PrepareAgentMojo extends AbstractHotlineMojo {
                 .option(AgentOptions.MAX_METHODS, "maxMethods", maxMethods == null ? null : maxMethods.toString())
                 .option(AgentOptions.TIMING, "timing", timing)
                 .option(AgentOptions.BUDGET, "budget", budget)
-                .option(AgentOptions.CALL_TREE, "callTree", callTree);
+                .option(AgentOptions.CALL_TREE, "callTree", callTree)
+                .option(AgentOptions.METRICS, "metrics", metrics)
+                .option(AgentOptions.METRICS_TOP, "metricsTop", metricsTop == null ? null : metricsTop.toString())
+                .option(AgentOptions.METRICS_SORT, "metricsSort", metricsSort);
     }
 }

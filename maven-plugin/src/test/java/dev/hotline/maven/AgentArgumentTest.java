@@ -31,6 +31,9 @@ class AgentArgumentTest {
         goal.timing = "exact";
         goal.budget = "2.5";
         goal.callTree = "5000/20000";
+        goal.metrics = "127.0.0.1:9464";
+        goal.metricsTop = 12;
+        goal.metricsSort = "calls";
         return goal;
     }
 
@@ -64,6 +67,9 @@ class AgentArgumentTest {
         assertThat(options.budgetPercent()).isEqualTo(2.5);
         assertThat(options.callTreePerThread()).isEqualTo(5000);
         assertThat(options.callTreeTotal()).isEqualTo(20000);
+        assertThat(options.metrics()).isEqualTo(new dev.hotline.core.options.MetricsAddress("127.0.0.1", 9464));
+        assertThat(options.metricsTop()).isEqualTo(12);
+        assertThat(options.metricsSort()).isEqualTo("calls");
     }
 
     @Test

@@ -39,6 +39,8 @@ final class MethodTimes {
     private final long[] measuredTotal;
     private final long[] measuredSelf;
     private final int known;
+    /** On the walk's stack in place of a tree node when nothing is copied (an ArrayDeque holds no null). */
+    private static final Object NO_COPY = new Object();
     private long clampedSelfTimes;
     private long foldedCalls;
     private long otherCalls;
@@ -61,18 +63,20 @@ final class MethodTimes {
     }
 
     /**
-     * Reads {@code recorder}'s tree into {@code into} (the merged tree), its flat nodes and its
-     * off-tree edges. Iterative: a tree may be as deep as the program has methods.
+     * Reads {@code recorder}'s tree into {@code into} (the merged tree; null: the figures only, no
+     * copy), its flat nodes and its off-tree edges. Iterative: a tree may be as deep as the program
+     * has methods.
      */
     void read(ThreadRecorder recorder, CallTreeNode into, ProbeCatalog catalog) {
         CallNode root = recorder.callTreeRoot();
         addOtherPaths(root, into);
         Deque<Object> pending = new ArrayDeque<>();
-        pending.push(into);
+        pending.push(into == null ? NO_COPY : into);
         pending.push(root);
         while (!pending.isEmpty()) {
             CallNode from = (CallNode) pending.pop();
-            CallTreeNode target = (CallTreeNode) pending.pop();
+            Object popped = pending.pop();
+            CallTreeNode target = popped == NO_COPY ? null : (CallTreeNode) popped;
             for (CallNode node : from.children()) {
                 int id = node.methodId();
                 if (id < 0 || id >= known) {
@@ -87,12 +91,14 @@ final class MethodTimes {
                     childMeasured += child.measuredNanos();
                 }
                 long nodeSelf = add(id, node, childTotal, childMeasured);
-                CallTreeNode copy = target.child(catalog.method(id));
-                copy.add(node.calls(), Math.max(0, node.totalNanos()), Math.max(0, nodeSelf));
-                copy.addFolded(node.foldedCalls());
+                CallTreeNode copy = target == null ? null : target.child(catalog.method(id));
+                if (copy != null) {
+                    copy.add(node.calls(), Math.max(0, node.totalNanos()), Math.max(0, nodeSelf));
+                    copy.addFolded(node.foldedCalls());
+                }
                 addOtherPaths(node, copy);
                 if (children.length > 0) {
-                    pending.push(copy);
+                    pending.push(copy == null ? NO_COPY : copy);
                     pending.push(node);
                 }
             }
@@ -105,7 +111,7 @@ final class MethodTimes {
         }
         OffTreeEdges.Table edges = recorder.offTreeEdges().table();
         for (int i = 0; i < edges.capacity(); i++) {
-            if (edges.used(i) && edges.caller(i) >= 0 && edges.caller(i) < known && edges.callee(i) < known) {
+            if (into != null && edges.used(i) && edges.caller(i) >= 0 && edges.caller(i) < known && edges.callee(i) < known) {
                 into.addOffTreeEdge(catalog.method(edges.caller(i)), catalog.method(edges.callee(i)), edges.calls(i),
                         Math.max(0, edges.nanos(i)));
             }
@@ -131,7 +137,9 @@ final class MethodTimes {
     private void addOtherPaths(CallNode node, CallTreeNode copy) {
         if (node.otherCalls() > 0) {
             long nanos = Math.max(0, node.otherNanos());
-            copy.otherPaths().add(node.otherCalls(), nanos, nanos);
+            if (copy != null) {
+                copy.otherPaths().add(node.otherCalls(), nanos, nanos);
+            }
             otherCalls += node.otherCalls();
         }
     }

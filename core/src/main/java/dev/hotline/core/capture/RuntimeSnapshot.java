@@ -38,6 +38,40 @@ public final class RuntimeSnapshot {
      */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   InstanceSizes sizes) {
+        return capture(catalog, session, recorders, sizes, null);
+    }
+
+    /**
+     * The methods' counts and times only: no latency histogram (every method shares {@code noLatencies},
+     * which nothing writes), no call tree, lines or allocations. What the metrics endpoint ranks
+     * methods by, at a fraction of a full capture's allocation (a histogram is 2-9 KB per method).
+     */
+    static Profile captureMethods(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
+                                  Histogram noLatencies) {
+        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN, noLatencies);
+    }
+
+    /** The latencies of the methods {@code chosen} selects, added into {@code into} (a histogram per method, made as needed). */
+    static void addLatencies(ProbeCatalog catalog, List<ThreadRecorder> recorders, java.util.Set<MethodRef> chosen,
+                             Map<MethodRef, Histogram> into) {
+        int known = catalog.methodCount();
+        for (ThreadRecorder recorder : recorders) {
+            for (int id = 0, n = Math.min(known, recorder.methodIdLimit()); id < n; id++) {
+                MethodCounters c = recorder.methodCounters(id);
+                if (c != null) {
+                    MethodRef ref = catalog.method(id);
+                    if (chosen.contains(ref)) {
+                        addBuckets(c.latencies(), into.computeIfAbsent(ref, r -> MethodProfile.newHistogram()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** @param noLatencies null for a full capture; else the methods-only capture of {@link #captureMethods} */
+    private static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
+                                   InstanceSizes sizes, Histogram noLatencies) {
+        boolean full = noLatencies == null;
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         int knownLines = catalog.lineCount();
@@ -57,22 +91,30 @@ public final class RuntimeSnapshot {
             // ids this thread can have run: its pages' limit, not the catalog's size (with 500,000
             // methods that would be 28 MB of arrays for every thread read, in the dump at exit too)
             MethodTimes times = new MethodTimes(Math.min(known, recorder.methodIdLimit()));
-            times.read(recorder, tree, catalog);
+            times.read(recorder, full ? tree : null, catalog);
             folded += times.foldedCalls();
             other += times.otherCalls();
             nodes += times.nodes();
             for (int id = 0; id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
-                    MethodProfile profile = methods.computeIfAbsent(catalog.method(id), MethodProfile::new);
+                    MethodProfile profile = methods.computeIfAbsent(catalog.method(id),
+                            ref -> full ? new MethodProfile(ref) : new MethodProfile(ref, noLatencies));
                     profile.add(times.calls(id), c.exceptions(), times.total(id), times.self(id), c.minNanos(),
                             c.maxNanos());
                     profile.addTiming(times.timedCalls(id), times.measuredTotal(id), times.measuredSelf(id));
-                    addBuckets(c.latencies(), profile.histogram());
+                    if (full) {
+                        addBuckets(c.latencies(), profile.histogram());
+                    }
                 }
             }
             clamped += recorder.clampedTimes() + times.clampedSelfTimes();
             probeCostPs += recorder.probeCostPs();
+            openCalls += recorder.openCalls();
+            abandoned += recorder.abandonedFrames();
+            if (!full) {
+                continue;
+            }
             for (int id = 0; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
@@ -95,8 +137,6 @@ public final class RuntimeSnapshot {
                 siteCounts[id] += allocations.countAt(id);
                 siteBytes[id] += allocations.bytes(id);
             }
-            openCalls += recorder.openCalls();
-            abandoned += recorder.abandonedFrames();
         }
         Map<String, String> facts = SessionFacts.builder(session)
                 .number(SessionKeys.METHOD_PROBES, known)

@@ -32,12 +32,22 @@ public final class AgentOptions {
     public static final String TIMING = "timing";
     public static final String BUDGET = "budget";
     public static final String CALL_TREE = "calltree";
+    public static final String METRICS = "metrics";
+    public static final String METRICS_TOP = "metricstop";
+    public static final String METRICS_SORT = "metricssort";
     private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
-            INTERVAL, MAX_METHODS, TIMING, BUDGET, CALL_TREE);
+            INTERVAL, MAX_METHODS, TIMING, BUDGET, CALL_TREE, METRICS, METRICS_TOP, METRICS_SORT);
 
     /** Call-tree nodes per thread, and over all live threads, unless {@code calltree=} says otherwise. */
     public static final int DEFAULT_CALL_TREE_PER_THREAD = dev.hotline.runtime.CallTreeLimits.DEFAULT_PER_THREAD;
     public static final long DEFAULT_CALL_TREE_TOTAL = dev.hotline.runtime.CallTreeLimits.DEFAULT_TOTAL;
+
+    /** How many methods the metrics endpoint shows by default ({@code metricstop=}). */
+    public static final int DEFAULT_METRICS_TOP = 50;
+    /** The most {@code metricstop=} takes: each method is about 30 series. */
+    public static final int MAX_METRICS_TOP = 10_000;
+    /** The orders {@code metricssort=} takes, the first the default (the names of {@code report --sort}). */
+    public static final List<String> METRICS_SORTS = List.of("tottime", "cumtime", "calls");
 
     /** The default overhead budget of adaptive timing, in percent of the program's time. */
     public static final double DEFAULT_BUDGET_PERCENT = 5;
@@ -119,6 +129,12 @@ public final class AgentOptions {
                     : "expected the node limit per thread, optionally /the limit over all threads, such as 200000 or"
                     + " 50000/400000 (whole numbers from 1 to 999999999, the second at least the first)";
             case OUT, DUMP_CLASSES -> isPath(value) ? null : "not a path this file system can have";
+            case METRICS -> MetricsAddress.parse(value) != null ? null
+                    : "expected PORT or HOST:PORT, such as 9464, 127.0.0.1:9464 or [::1]:9464 (port 0 to 65535)";
+            case METRICS_TOP -> value.matches("[1-9][0-9]{0,4}") && Integer.parseInt(value) <= MAX_METRICS_TOP ? null
+                    : "expected a whole number from 1 to " + MAX_METRICS_TOP;
+            case METRICS_SORT -> METRICS_SORTS.contains(value) ? null
+                    : "expected one of " + String.join(", ", METRICS_SORTS);
             default -> null;
         };
     }
@@ -291,6 +307,24 @@ public final class AgentOptions {
         } catch (NumberFormatException | ArithmeticException e) {
             return null; // too large to be a duration
         }
+    }
+
+    /**
+     * Where the metrics endpoint listens ({@code metrics=}); null: there is none, and no port is
+     * opened. A port alone means the loopback address.
+     */
+    public MetricsAddress metrics() {
+        return values.containsKey(METRICS) ? MetricsAddress.parse(values.get(METRICS)) : null;
+    }
+
+    /** How many methods the metrics endpoint shows: the first of {@link #metricsSort()}'s order. */
+    public int metricsTop() {
+        return values.containsKey(METRICS_TOP) ? Integer.parseInt(values.get(METRICS_TOP)) : DEFAULT_METRICS_TOP;
+    }
+
+    /** {@code tottime}, {@code cumtime} or {@code calls}: which methods the metrics endpoint shows. */
+    public String metricsSort() {
+        return values.getOrDefault(METRICS_SORT, METRICS_SORTS.get(0));
     }
 
     /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */

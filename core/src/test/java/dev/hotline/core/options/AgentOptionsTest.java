@@ -155,6 +155,9 @@ class AgentOptionsTest {
         assertThat(options.interval()).as("interval of %s", given).isNull();
         assertThat(options.dumpClasses()).as("dumpclasses of %s", given).isNull();
         assertThat(options.maxMethods()).as("maxmethods of %s", given).isEqualTo(AgentOptions.DEFAULT_MAX_METHODS);
+        assertThat(options.metrics()).as("metrics of %s", given).isNull();
+        assertThat(options.metricsTop()).as("metricstop of %s", given).isEqualTo(AgentOptions.DEFAULT_METRICS_TOP);
+        assertThat(options.metricsSort()).as("metricssort of %s", given).isEqualTo("tottime");
         assertThat(options.out(77)).as("out of %s", given).isEqualTo(Path.of("hotline-77.hotline"));
     }
 
@@ -224,6 +227,44 @@ class AgentOptionsTest {
         }
         assertThat(AgentOptions.parse("interval=5ms").problems())
                 .containsExactly("ignoring interval=5ms: " + AgentOptions.invalid(AgentOptions.INTERVAL, "5ms"));
+    }
+
+    @Test
+    void metrics_takes_a_port_alone_for_the_loopback_address_or_a_host_the_user_names() {
+        assertThat(AgentOptions.parse("metrics=9464").metrics()).isEqualTo(new MetricsAddress(null, 9464));
+        assertThat(AgentOptions.parse("metrics=:9464").metrics()).isEqualTo(new MetricsAddress(null, 9464));
+        assertThat(AgentOptions.parse("metrics=127.0.0.1:0").metrics()).isEqualTo(new MetricsAddress("127.0.0.1", 0));
+        assertThat(AgentOptions.parse("metrics=0.0.0.0:9464").metrics()).isEqualTo(new MetricsAddress("0.0.0.0", 9464));
+        assertThat(AgentOptions.parse("metrics=metrics.local:65535").metrics())
+                .isEqualTo(new MetricsAddress("metrics.local", 65535));
+        assertThat(AgentOptions.parse("metrics=[::1]:9464").metrics()).isEqualTo(new MetricsAddress("::1", 9464));
+        assertThat(new MetricsAddress(null, 9464).toString()).isEqualTo("127.0.0.1:9464");
+        assertThat(new MetricsAddress("::1", 80).toString()).isEqualTo("[::1]:80");
+    }
+
+    @Test
+    void a_malformed_metrics_address_is_a_problem_and_no_endpoint_is_asked_for() {
+        for (String bad : new String[] {"", "host", "host:", "host:port", "127.0.0.1:65536", "::1:9464", "[::1]9464",
+                "a b:80", "[]:80", "-1", "http://localhost:9464"}) {
+            AgentOptions options = AgentOptions.parse("metrics=" + bad);
+
+            assertThat(options.metrics()).as(bad).isNull();
+            assertThat(options.problems()).as(bad).singleElement().asString().startsWith("ignoring metrics=")
+                    .endsWith(AgentOptions.invalid(AgentOptions.METRICS, bad));
+        }
+    }
+
+    @Test
+    void metricstop_and_metricssort_choose_the_methods_the_endpoint_shows() {
+        AgentOptions options = AgentOptions.parse("metrics=9464,metricstop=7,metricssort=calls");
+
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.metricsTop()).isEqualTo(7);
+        assertThat(options.metricsSort()).isEqualTo("calls");
+        assertThat(AgentOptions.parse("metricstop=0").problems()).singleElement().asString().contains("1 to 10000");
+        assertThat(AgentOptions.parse("metricstop=10001").metricsTop()).isEqualTo(AgentOptions.DEFAULT_METRICS_TOP);
+        assertThat(AgentOptions.parse("metricssort=p99").problems()).singleElement().asString()
+                .contains("tottime, cumtime, calls");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ModelReferencesNoRuntimeTest {
             "dev/hotline/runtime", "dev.hotline.runtime", "dev/hotline/core/capture", "dev.hotline.core.capture");
 
     @ParameterizedTest
-    @ValueSource(strings = {"profile", "dump", "report", "compare"})
+    @ValueSource(strings = {"profile", "dump", "report", "compare", "metrics"})
     void the_package_references_neither_the_runtime_nor_the_capture(String pkg) throws IOException {
         List<Path> classFiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Paths.get("target", "classes", "dev", "hotline", "core", pkg))) {
