@@ -1,5 +1,8 @@
 package dev.hotline.agent;
 
+import dev.hotline.agent.logging.LogSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.options.AgentOptions;
@@ -35,6 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class AgentSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+
     /** What {@link #stop} does about the dump. */
     enum FinalDump {
         /** Write one last dump of everything recorded (what the shutdown hook does). */
@@ -65,7 +70,7 @@ final class AgentSession {
         this.instrumentation = instrumentation;
         this.out = options.out(ProcessHandle.current().pid());
         int maxMethods = options.maxMethods();
-        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> Log.warn("reached the cap of " + maxMethods
+        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> LOG.warn("reached the cap of " + maxMethods
                 + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
         TransformStats stats = new TransformStats();
         this.filter = new ClassFilter(ClassSelection.of(options));
@@ -100,8 +105,9 @@ final class AgentSession {
         // process's user through the name service, which leaves a socket open in the host.
         long startMillis = System.currentTimeMillis();
         AgentOptions options = AgentOptions.parse(rawOptions);
-        Log.setLevel(options.logLevel());
-        options.problems().forEach(Log::error);
+        LogSink.setLevel(options.logLevel());
+        LogSink.logTo(options.logFile(ProcessHandle.current().pid()));
+        options.problems().forEach(LOG::error);
         AgentSession session = new AgentSession(options, instrumentation, startMillis);
         warnIfUnwritable(session.out);
         if (!options.alloc().isEmpty()) {
@@ -124,7 +130,7 @@ final class AgentSession {
         if (interval != null) {
             flusher = startPeriodicFlush(dump, interval);
         }
-        Log.info("started; dump goes to " + out.toAbsolutePath());
+        LOG.info("started; dump goes to " + out.toAbsolutePath());
     }
 
     /**
@@ -165,7 +171,7 @@ final class AgentSession {
             dump.write();
         }
         if (!exiting) {
-            Log.info("stopped");
+            LOG.info("stopped");
         }
     }
 
@@ -195,7 +201,7 @@ final class AgentSession {
                 new ClassInstrumenter(new ProbeCatalog(), probes).instrument(classFile);
             }
         } catch (Exception | LinkageError e) {
-            Log.debug("warm-up transform failed: " + e);
+            LOG.debug("warm-up transform failed: " + e);
         }
     }
 
@@ -212,7 +218,7 @@ final class AgentSession {
             try {
                 instrumentation.retransformClasses(type);
             } catch (Throwable t) {
-                Log.warn("could not retransform " + type.getName() + ": " + t);
+                LOG.warn("could not retransform " + type.getName() + ": " + t);
             }
         }
     }
@@ -231,7 +237,7 @@ final class AgentSession {
             try {
                 threads.retireEnded();
             } catch (Throwable t) {
-                Log.debug("retiring ended threads failed: " + t);
+                LOG.debug("retiring ended threads failed: " + t);
             }
         }
     }
@@ -277,9 +283,9 @@ final class AgentSession {
     private static void warnIfUnwritable(Path out) {
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            Log.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
+            LOG.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
         } else if (!Files.isWritable(dir)) {
-            Log.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
+            LOG.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotline.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.dump.DumpWriter;
 import dev.hotline.core.profile.Profile;
@@ -18,6 +20,8 @@ import java.util.Objects;
  * Never throws: a failure is one line on stderr, repeated only when the kind of failure changes.
  */
 final class DumpOnExit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DumpOnExit.class);
 
     private final ThreadRetirement threads;
     private final TransformStats stats;
@@ -55,12 +59,12 @@ final class DumpOnExit {
             }
             DumpWriter.writeAtomically(profile, out);
             lastFailure = null;
-            Log.info("dump written to " + out.toAbsolutePath());
+            LOG.info("dump written to " + out.toAbsolutePath());
         } catch (Throwable t) {
             // the kind of failure, not its message: that names the temporary file, new every time
             String failure = t.getClass().getName() + (t.getCause() == null ? "" : " < " + t.getCause().getClass().getName());
             if (!failure.equals(lastFailure)) {
-                Log.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
+                LOG.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
             }
             lastFailure = failure;
         }

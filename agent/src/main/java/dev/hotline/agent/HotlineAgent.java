@@ -26,7 +26,12 @@ public final class HotlineAgent {
             BootstrapRuntime.inject(instrumentation);
             AgentSession.start(options, instrumentation, attached);
         } catch (Throwable t) {
-            System.err.println("[hotline] ERROR the agent did not start; the application runs without it: " + t);
+            String message = "the agent did not start; the application runs without it: " + t;
+            try {
+                org.slf4j.LoggerFactory.getLogger(HotlineAgent.class).error(message);
+            } catch (Throwable logging) {
+                System.err.println("[hotline] ERROR " + message);
+            }
         }
     }
 }

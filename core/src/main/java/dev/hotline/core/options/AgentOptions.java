@@ -26,12 +26,13 @@ public final class AgentOptions {
     public static final String LINE_HITS = "linehits";
     public static final String OUT = "out";
     public static final String LOG = "log";
+    public static final String LOG_FILE = "logfile";
     public static final String DUMP_CLASSES = "dumpclasses";
     public static final String INTERVAL = "interval";
     public static final String MAX_METHODS = "maxmethods";
     public static final String TIMING = "timing";
     public static final String BUDGET = "budget";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, LOG_FILE, DUMP_CLASSES,
             INTERVAL, MAX_METHODS, TIMING, BUDGET);
 
     /** The default overhead budget of adaptive timing, in percent of the program's time. */
@@ -77,6 +78,8 @@ public final class AgentOptions {
                     problems.add("ignoring " + key + "=" + value + ": " + invalid);
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
+                } else if (key.equals(LOG_FILE) && value.isEmpty()) {
+                    problems.add("ignoring empty logfile=: the agent logs to stderr");
                 } else {
                     values.put(key, value);
                 }
@@ -232,6 +235,14 @@ public final class AgentOptions {
     /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */
     public Path dumpClasses() {
         return values.containsKey(DUMP_CLASSES) ? Paths.get(values.get(DUMP_CLASSES)) : null;
+    }
+
+    /**
+     * The file the agent appends its log lines to instead of stderr, {@code %p} replaced by
+     * {@code pid}; null: stderr.
+     */
+    public Path logFile(long pid) {
+        return values.containsKey(LOG_FILE) ? Paths.get(values.get(LOG_FILE).replace("%p", Long.toString(pid))) : null;
     }
 
     /** The dump path with %p replaced by {@code pid}. */
