@@ -64,6 +64,7 @@ final class AgentSession {
     private final Thread shutdownHook;
     private volatile boolean sweeping = true;
     private ScheduledExecutorService flusher; // null without interval=
+    private ProbeInstallation installation; // null until install
     private boolean stopped;
 
     private AgentSession(AgentOptions options, Instrumentation instrumentation, long startMillis) {
@@ -120,10 +121,8 @@ final class AgentSession {
     }
 
     private synchronized void install(boolean attached) {
-        instrumentation.addTransformer(transformer, true);
-        if (attached) {
-            retransformLoaded();
-        }
+        installation = attached ? ProbeInstallation.onAttach(instrumentation, transformer, filter)
+                : ProbeInstallation.atStartup(instrumentation, transformer, filter);
         Recorders.setSweeper(sweeper);
         sweeper.start();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -134,25 +133,39 @@ final class AgentSession {
     }
 
     /**
-     * Takes down what {@link #start} set up: removes the transformer from the {@link Instrumentation}
-     * (classes loaded from now on get no probes), stops the sweeper and the flush thread and waits
-     * for them to end, removes the shutdown hook (unless it is the one running), then, if
-     * {@code finalDump} says so, writes the dump once more. Idempotent: a second call, with either
-     * choice, does nothing. Never throws.
-     *
-     * <p>Classes already instrumented keep their probes and keep recording into the runtime (a
-     * later dump would still see them): putting their original bytes back (retransforming them
-     * with the transformer removed) is for the detach command to add, right after the transformer
-     * is removed.
+     * Takes down what {@link #start} set up, as the JVM exits: removes the transformer (classes
+     * loaded from now on get no probes) and the rest as {@link #stop(FinalDump, boolean)} does, but
+     * leaves the instrumented classes as they are (the JVM is about to end; putting them back would
+     * only delay that).
      */
-    synchronized void stop(FinalDump finalDump) {
+    void stop(FinalDump finalDump) {
+        stop(finalDump, false);
+    }
+
+    /**
+     * Takes down what {@link #start} set up: removes the transformer from the {@link Instrumentation}
+     * and, if {@code restoreClasses} (detach), retransforms every class it may have changed back to
+     * its bytes from before the session ({@link ProbeInstallation#reset}: a call already running
+     * finishes in the instrumented code); stops the sweeper and the flush thread and waits for them
+     * to end, removes the shutdown hook (unless it is the one running), then, if {@code finalDump}
+     * says so, writes the dump once more. Idempotent: a second call, with any choice, does nothing.
+     * Never throws.
+     */
+    synchronized void stop(FinalDump finalDump, boolean restoreClasses) {
         if (stopped) {
             return;
         }
         stopped = true;
         boolean exiting = Thread.currentThread() == shutdownHook;
-        instrumentation.removeTransformer(transformer);
-        // detach will retransform the instrumented classes here, giving them their original bytes back
+        if (restoreClasses) {
+            int failed = installation.reset();
+            if (failed != 0) {
+                LOG.warn("{} classes could not be given their original bytes back and keep their probes",
+                        failed < 0 ? "some" : failed);
+            }
+        } else {
+            installation.remove();
+        }
         stopSweeper();
         stopFlush();
         try {
@@ -205,29 +218,6 @@ final class AgentSession {
         }
     }
 
-    /** On attach: instruments the classes loaded before the agent came. */
-    private void retransformLoaded() {
-        List<Class<?>> classes = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (instrumentation.isModifiableClass(type) && !type.isHidden() && !type.isArray()
-                    && filter.accepts(type.getName(), type.getClassLoader())) {
-                classes.add(type);
-            }
-        }
-        for (Class<?> type : classes) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable t) {
-                LOG.warn("could not retransform " + type.getName() + ": " + t);
-            }
-        }
-    }
-
-    /**
-     * The sweeper's loop: merges the recorders of ended threads away every two seconds, or sooner
-     * when the runtime sees many registered (it unparks the thread), so memory follows the live
-     * threads, not every thread that ever ran.
-     */
     private void sweep() {
         while (sweeping) {
             LockSupport.parkNanos(SWEEP_NANOS);
