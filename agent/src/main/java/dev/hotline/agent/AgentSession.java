@@ -53,6 +53,13 @@ final class AgentSession {
     /** How long {@link #stop} waits for each thread to end; it never hangs the JVM's exit. */
     private static final long JOIN_MILLIS = 10_000;
 
+    /** The catalog of the JVM's latest session: a re-attached session's ids start past its ids. */
+    private static ProbeCatalog latestCatalog;
+
+    /** What a detach did: classes given their original bytes back, and those that could not be (-1: none could). */
+    record Detached(int restored, int failed) {
+    }
+
     private final Instrumentation instrumentation;
     private final Path out;
     private final ClassFilter filter;
@@ -71,9 +78,13 @@ final class AgentSession {
         this.instrumentation = instrumentation;
         this.out = options.out(ProcessHandle.current().pid());
         int maxMethods = options.maxMethods();
-        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> LOG.warn("reached the cap of " + maxMethods
-                + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
+        ProbeCatalog catalog;
+        synchronized (AgentSession.class) {
+            catalog = latestCatalog = ProbeCatalog.following(latestCatalog, maxMethods, () -> LOG.warn("reached the cap of "
+                    + maxMethods + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
+        }
         TransformStats stats = new TransformStats();
+
         this.filter = new ClassFilter(ClassSelection.of(options));
         JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
         this.transformer = new ProbeTransformer(filter, new ClassInstrumenter(catalog, ProbeSelection.of(options)), stats,
@@ -149,19 +160,20 @@ final class AgentSession {
      * finishes in the instrumented code); stops the sweeper and the flush thread and waits for them
      * to end, removes the shutdown hook (unless it is the one running), then, if {@code finalDump}
      * says so, writes the dump once more. Idempotent: a second call, with any choice, does nothing.
-     * Never throws.
+     * Never throws. Returns what the restore did (nothing without {@code restoreClasses}).
      */
-    synchronized void stop(FinalDump finalDump, boolean restoreClasses) {
+    synchronized Detached stop(FinalDump finalDump, boolean restoreClasses) {
         if (stopped) {
-            return;
+            return new Detached(0, 0);
         }
         stopped = true;
         boolean exiting = Thread.currentThread() == shutdownHook;
+        Detached restored = new Detached(0, 0);
         if (restoreClasses) {
-            int failed = installation.reset();
-            if (failed != 0) {
+            restored = installation.reset();
+            if (restored.failed() != 0) {
                 LOG.warn("{} classes could not be given their original bytes back and keep their probes",
-                        failed < 0 ? "some" : failed);
+                        restored.failed() < 0 ? "some" : restored.failed());
             }
         } else {
             installation.remove();
@@ -186,6 +198,29 @@ final class AgentSession {
         if (!exiting) {
             LOG.info("stopped");
         }
+        return restored;
+    }
+
+    /** Where the dump goes. */
+    Path out() {
+        return out;
+    }
+
+    synchronized boolean stopped() {
+        return stopped;
+    }
+
+    /** Writes a dump now, to {@code target} or (null) the session's path; returns where, or null if it failed. */
+    Path dumpNow(Path target) {
+        Path path = target != null ? target : out;
+        return dump.writeTo(path) ? path : null;
+    }
+
+    /** Stops the session and gives every class it changed its original bytes back (no dump: write one first). */
+    Detached detach() {
+        Detached detached = stop(FinalDump.SKIP, true);
+        LogSink.closeFile(); // the next session opens its own logfile=, if any
+        return detached;
     }
 
     /** The hook that stops the session and writes the dump at exit; registered from start until stop. */

@@ -51,6 +51,12 @@ final class DumpOnExit {
 
     /** Takes a snapshot and replaces the dump with it. */
     synchronized void write() {
+        writeTo(out);
+    }
+
+    /** Takes a snapshot and writes it to {@code target} (atomically); returns whether it was written. */
+    synchronized boolean writeTo(Path target) {
+        Path out = target;
         try {
             long now = System.currentTimeMillis();
             Profile profile = threads.snapshot(session(now));
@@ -60,6 +66,7 @@ final class DumpOnExit {
             DumpWriter.writeAtomically(profile, out);
             lastFailure = null;
             LOG.info("dump written to " + out.toAbsolutePath());
+            return true;
         } catch (Throwable t) {
             // the kind of failure, not its message: that names the temporary file, new every time
             String failure = t.getClass().getName() + (t.getCause() == null ? "" : " < " + t.getCause().getClass().getName());
@@ -67,6 +74,7 @@ final class DumpOnExit {
                 LOG.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
             }
             lastFailure = failure;
+            return false;
         }
     }
 

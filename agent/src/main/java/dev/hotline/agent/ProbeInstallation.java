@@ -112,9 +112,9 @@ final class ProbeInstallation {
     /**
      * Removes the transformer and retransforms every loaded class it may have changed without it:
      * they run their original bytes again (a call already running finishes in the instrumented
-     * code). Returns how many classes failed to go back (-1: the reset itself failed); never throws.
+     * code). Returns how many classes went back and how many failed to (-1: the reset itself failed); never throws.
      */
-    int reset() {
+    AgentSession.Detached reset() {
         FailureCounter resetFailures = new FailureCounter("restore");
         try {
             if (transformer instanceof ResettableClassFileTransformer resettable) {
@@ -134,9 +134,9 @@ final class ProbeInstallation {
         } catch (RuntimeException | LinkageError e) {
             instrumentation.removeTransformer(transformer);
             LOG.warn("could not restore the original classes: {}", e.toString());
-            return -1;
+            return new AgentSession.Detached(0, -1);
         }
-        return resetFailures.count();
+        return new AgentSession.Detached(resetFailures.retransformed(), resetFailures.count());
     }
 
     private static AgentBuilder builder(AgentBuilder.TransformerDecorator decorator, ClassFilter filter,
@@ -236,6 +236,7 @@ final class ProbeInstallation {
 
         private final String action;
         private final AtomicInteger count = new AtomicInteger();
+        private final AtomicInteger retransformed = new AtomicInteger();
 
         FailureCounter(String action) {
             this.action = action;
@@ -266,6 +267,12 @@ final class ProbeInstallation {
                 LOG.warn("could not {} {} classes in all", action, failed);
             }
             count.addAndGet(failed);
+            retransformed.addAndGet(types.size() - failed);
+        }
+
+        /** Classes retransformed without failing. */
+        int retransformed() {
+            return retransformed.get();
         }
 
         int count() {

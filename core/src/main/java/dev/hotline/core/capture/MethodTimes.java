@@ -32,19 +32,30 @@ final class MethodTimes {
     private final long[] measuredSelf;
     /** Open nodes of each method on the path being walked (recursion depth). */
     private final int[] active;
+    private final int first;
     private final int known;
     private long clampedSelfTimes;
 
-    /** @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit */
-    MethodTimes(int knownMethods) {
-        known = knownMethods;
-        calls = new long[knownMethods];
-        timedCalls = new long[knownMethods];
-        total = new long[knownMethods];
-        self = new long[knownMethods];
-        measuredTotal = new long[knownMethods];
-        measuredSelf = new long[knownMethods];
-        active = new int[knownMethods];
+    /**
+     * @param firstMethod  the catalog's first id: lower ids are an earlier session's, not counted
+     * @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit
+     */
+    MethodTimes(int firstMethod, int knownMethods) {
+        first = firstMethod;
+        known = Math.max(firstMethod, knownMethods);
+        int n = known - first;
+        calls = new long[n];
+        timedCalls = new long[n];
+        total = new long[n];
+        self = new long[n];
+        measuredTotal = new long[n];
+        measuredSelf = new long[n];
+        active = new int[n];
+    }
+
+    /** Method ids from this are covered. */
+    int firstMethod() {
+        return first;
     }
 
     /** Method ids below this are covered; a node of a higher id is left for the next snapshot. */
@@ -55,10 +66,17 @@ final class MethodTimes {
     /** Walks the tree below {@code from}, adding its nodes into {@code into} (the merged tree). */
     void walk(CallNode from, CallTreeNode into, ProbeCatalog catalog) {
         for (CallNode node : from.children()) {
-            int id = node.methodId();
-            if (id < 0 || id >= known) {
+            int real = node.methodId();
+            if (real >= 0 && real < first) {
+                // a call of an earlier session's probes, still open when it detached: not this
+                // session's, but the calls it made since may be
+                walk(node, into, catalog);
+                continue;
+            }
+            if (real < 0 || real >= known) {
                 continue; // registered after the catalog was read: next snapshot
             }
+            int id = real - first;
             long childTotal = 0;
             long childMeasured = 0;
             CallNode[] children = node.children();
@@ -75,7 +93,7 @@ final class MethodTimes {
                 total[id] += node.totalNanos();
                 measuredTotal[id] += node.measuredNanos();
             }
-            CallTreeNode target = into.child(catalog.method(id));
+            CallTreeNode target = into.child(catalog.method(real));
             if (nodeSelf < 0) {
                 clampedSelfTimes++;
             }
@@ -89,31 +107,31 @@ final class MethodTimes {
     }
 
     long calls(int id) {
-        return calls[id];
+        return calls[id - first];
     }
 
     long timedCalls(int id) {
-        return timedCalls[id];
+        return timedCalls[id - first];
     }
 
     long total(int id) {
-        return Math.max(0, total[id]);
+        return Math.max(0, total[id - first]);
     }
 
     long self(int id) {
-        if (self[id] < 0) {
+        if (self[id - first] < 0) {
             clampedSelfTimes++;
             return 0;
         }
-        return self[id];
+        return self[id - first];
     }
 
     long measuredTotal(int id) {
-        return measuredTotal[id];
+        return measuredTotal[id - first];
     }
 
     long measuredSelf(int id) {
-        return measuredSelf[id];
+        return measuredSelf[id - first];
     }
 
     /** Node and method self times that came out below zero and were reported as 0. */

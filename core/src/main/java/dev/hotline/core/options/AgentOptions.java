@@ -212,8 +212,8 @@ public final class AgentOptions {
         return p >= 0.1 && p <= 100 ? p : -1;
     }
 
-    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms. */
-    static java.time.Duration parseDuration(String text) {
+    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms (also the CLI's durations). */
+    public static java.time.Duration parseDuration(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
         if (!m.matches()) {
             return null;
