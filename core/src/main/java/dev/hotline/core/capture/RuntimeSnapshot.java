@@ -38,6 +38,12 @@ public final class RuntimeSnapshot {
      */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   InstanceSizes sizes) {
+        return capture(catalog, session, recorders, sizes, RecorderBaseline.NONE);
+    }
+
+    /** As above, the recorders' running totals counted from {@code baseline} (a re-attached session's start). */
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
+                                  InstanceSizes sizes, RecorderBaseline baseline) {
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
         // ids from the catalog's first (lower ones are an earlier session's) to its limit so far
@@ -68,8 +74,8 @@ public final class RuntimeSnapshot {
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
-            clamped += recorder.clampedTimes() + times.clampedSelfTimes();
-            probeCostPs += recorder.probeCostPs();
+            clamped += baseline.clampedTimes(recorder) + times.clampedSelfTimes();
+            probeCostPs += baseline.probeCostPs(recorder);
             for (int id = firstLine; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
@@ -93,7 +99,7 @@ public final class RuntimeSnapshot {
                 siteBytes[id - firstSite] += allocations.bytes(id);
             }
             openCalls += recorder.openCalls();
-            abandoned += recorder.abandonedFrames();
+            abandoned += baseline.abandonedFrames(recorder);
         }
         Map<String, String> facts = SessionFacts.builder(session)
                 .number(SessionKeys.METHOD_PROBES, catalog.methodCount())
