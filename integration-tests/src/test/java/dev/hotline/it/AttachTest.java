@@ -120,4 +120,32 @@ class AttachTest {
             assertThat(handedOut).as(when + ", byte for byte").isEqualTo(original());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void top_once_shows_the_busiest_method_of_the_last_interval_and_detaches(Jdks.Jdk jdk) throws Exception {
+        try (TargetJvm target = TargetJvm.start(jdk)) {
+            List<String> command = new ArrayList<>(List.of(Jdks.all().get(0).java().toString(), "-jar",
+                    ChildJvm.AGENT_JAR.toAbsolutePath().toString(), "top", Long.toString(target.pid()), "--includes", WORKER,
+                    "--refresh", "500ms", "--once"));
+            Path out = Files.createTempFile(ChildJvm.WORK, "top-", ".txt");
+            Process top = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectErrorStream(true).start();
+            try {
+                while (top.isAlive()) { // calls in every interval until top has its screen
+                    assertThat(target.ask("run 20000")).isEqualTo("ran 20000");
+                }
+                assertThat(top.exitValue()).as(Files.readString(out)).isZero();
+                List<String> screen = Files.readAllLines(out);
+                assertThat(screen.get(0)).startsWith("hotline top " + target.pid());
+                assertThat(screen.get(1)).contains("%self", "calls/s", "p50", "p99", "total calls", "method");
+                assertThat(screen.get(2)).startsWith("100.0%").endsWith(WORKER + ".work");
+                assertOriginal(jdk, target.bytes(), "after top");
+                assertThat(hotline("jvms").stdout().lines())
+                        .anySatisfy(line -> assertThat(line).startsWith(target.pid() + " ").endsWith(" -"));
+            } finally {
+                top.destroyForcibly();
+            }
+            assertThat(target.quit()).isZero();
+        }
+    }
 }
