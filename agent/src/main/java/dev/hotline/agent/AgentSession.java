@@ -62,6 +62,7 @@ final class AgentSession {
 
     private final Instrumentation instrumentation;
     private final Path out;
+    private final TransformStats stats;
     private final ClassFilter filter;
     private final ProbeTransformer transformer;
     private final ThreadRetirement threads;
@@ -84,7 +85,7 @@ final class AgentSession {
                     + maxMethods + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
         }
         TransformStats stats = new TransformStats();
-
+        this.stats = stats;
         this.filter = new ClassFilter(ClassSelection.of(options));
         JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
         this.transformer = new ProbeTransformer(filter, new ClassInstrumenter(catalog, ProbeSelection.of(options)), stats,
@@ -132,7 +133,7 @@ final class AgentSession {
     }
 
     private synchronized void install(boolean attached) {
-        installation = attached ? ProbeInstallation.onAttach(instrumentation, transformer, filter)
+        installation = attached ? ProbeInstallation.onAttach(instrumentation, transformer, filter, stats)
                 : ProbeInstallation.atStartup(instrumentation, transformer, filter);
         Recorders.setSweeper(sweeper);
         sweeper.start();

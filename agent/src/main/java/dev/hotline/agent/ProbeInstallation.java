@@ -52,17 +52,12 @@ final class ProbeInstallation {
 
     private final Instrumentation instrumentation;
     private final ClassFileTransformer transformer; // registered: RunningProbes on attach, the ProbeTransformer at start-up
-    private final ProbeTransformer probes;
     private final ClassFilter filter;
-    private final FailureCounter failures;
 
-    private ProbeInstallation(Instrumentation instrumentation, ClassFileTransformer transformer, ProbeTransformer probes,
-                              ClassFilter filter, FailureCounter failures) {
+    private ProbeInstallation(Instrumentation instrumentation, ClassFileTransformer transformer, ClassFilter filter) {
         this.instrumentation = instrumentation;
         this.transformer = transformer;
-        this.probes = probes;
         this.filter = filter;
-        this.failures = failures;
     }
 
     /**
@@ -75,28 +70,24 @@ final class ProbeInstallation {
      */
     static ProbeInstallation atStartup(Instrumentation instrumentation, ProbeTransformer probes, ClassFilter filter) {
         instrumentation.addTransformer(probes, true);
-        return new ProbeInstallation(instrumentation, probes, probes, filter, new FailureCounter("instrument"));
+        return new ProbeInstallation(instrumentation, probes, filter);
     }
 
     /**
      * On attach: registers {@code probes} through an {@link AgentBuilder} and retransforms the
      * loaded classes {@code filter} accepts through it, rediscovering classes loaded meanwhile.
      */
-    static ProbeInstallation onAttach(Instrumentation instrumentation, ProbeTransformer probes, ClassFilter filter) {
-        FailureCounter failures = new FailureCounter("instrument");
+    static ProbeInstallation onAttach(Instrumentation instrumentation, ProbeTransformer probes, ClassFilter filter,
+                                      TransformStats stats) {
+        FailureCounter failures = new FailureCounter("instrument", stats);
         ResettableClassFileTransformer transformer = builder(original -> new RunningProbes(original, probes), filter,
                 RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE, listener(failures))
                 .installOn(instrumentation);
-        return new ProbeInstallation(instrumentation, transformer, probes, filter, failures);
+        return new ProbeInstallation(instrumentation, transformer, filter);
     }
 
     private static RedefinitionStrategy.Listener listener(FailureCounter failures) {
         return new RedefinitionStrategy.Listener.Compound(RedefinitionStrategy.Listener.BatchReallocator.splitting(), failures);
-    }
-
-    /** Classes of the first retransformation whose retransformation failed (they run unchanged). */
-    int retransformFailures() {
-        return failures.count();
     }
 
     /** The transformer the JVM holds while installed. */
@@ -115,7 +106,7 @@ final class ProbeInstallation {
      * code). Returns how many classes went back and how many failed to (-1: the reset itself failed); never throws.
      */
     AgentSession.Detached reset() {
-        FailureCounter resetFailures = new FailureCounter("restore");
+        FailureCounter resetFailures = new FailureCounter("restore", null);
         try {
             if (transformer instanceof ResettableClassFileTransformer resettable) {
                 resettable.reset(instrumentation, RedefinitionStrategy.RETRANSFORMATION,
@@ -203,10 +194,6 @@ final class ProbeInstallation {
             this.probes = probes;
         }
 
-        ProbeTransformer probes() {
-            return probes;
-        }
-
         @Override
         public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                                 ProtectionDomain protectionDomain, byte[] classFile) throws IllegalClassFormatException {
@@ -228,7 +215,10 @@ final class ProbeInstallation {
         }
     }
 
-    /** Counts the classes whose retransformation failed, after the batches were split down to one class. */
+    /**
+     * Counts the classes whose retransformation failed, after the batches were split down to one
+     * class (on attach in the dump's {@code classes.failed}, like a failed transform).
+     */
     private static final class FailureCounter implements RedefinitionStrategy.Listener {
 
         /** Failures named one by one in the log; beyond them, only the count. */
@@ -238,8 +228,12 @@ final class ProbeInstallation {
         private final AtomicInteger count = new AtomicInteger();
         private final AtomicInteger retransformed = new AtomicInteger();
 
-        FailureCounter(String action) {
+        private final TransformStats stats;
+
+        /** @param stats where a class that fails to be instrumented is counted for the dump (null: only logged) */
+        FailureCounter(String action, TransformStats stats) {
             this.action = action;
+            this.stats = stats;
         }
 
         @Override
@@ -258,7 +252,10 @@ final class ProbeInstallation {
             int failed = 0;
             for (Map.Entry<List<Class<?>>, Throwable> failure : failures.entrySet()) {
                 if (failure.getKey().size() == 1) {
-                    if (failed++ < NAMED) {
+                    if (stats != null) {
+                        stats.failed(failure.getKey().get(0).getName(), failure.getValue()); // logs it too
+                        failed++;
+                    } else if (failed++ < NAMED) {
                         LOG.warn("could not {} {}: {}", action, failure.getKey().get(0).getName(), failure.getValue().toString());
                     }
                 }
