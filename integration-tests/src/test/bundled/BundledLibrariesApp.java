@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An application that bundles its own (other) versions of the libraries hotline relocates: ASM,
- * HdrHistogram, Byte Buddy, SLF4J with a binding. Compiled by the integration test against those
+ * HdrHistogram, Byte Buddy, SLF4J with Logback. Compiled by the integration test against those
  * jars. Prints what it computed; the output must be the same with and without the agent.
  */
 public class BundledLibrariesApp {

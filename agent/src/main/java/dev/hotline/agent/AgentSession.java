@@ -1,5 +1,8 @@
 package dev.hotline.agent;
 
+import dev.hotline.agent.logging.LogSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.capture.ThreadRetirement;
 import dev.hotline.core.instrument.ClassInstrumenter;
 import dev.hotline.core.metrics.MetricsExposition;
@@ -40,6 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class AgentSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+
     /** What {@link #stop} does about the dump. */
     enum FinalDump {
         /** Write one last dump of everything recorded (what the shutdown hook does). */
@@ -53,8 +58,16 @@ final class AgentSession {
     /** How long {@link #stop} waits for each thread to end; it never hangs the JVM's exit. */
     private static final long JOIN_MILLIS = 10_000;
 
+    /** The catalog of the JVM's latest session: a re-attached session's ids start past its ids. */
+    private static ProbeCatalog latestCatalog;
+
+    /** What a detach did: classes given their original bytes back, and those that could not be (-1: none could). */
+    record Detached(int restored, int failed) {
+    }
+
     private final Instrumentation instrumentation;
     private final Path out;
+    private final TransformStats stats;
     private final ClassFilter filter;
     private final ProbeTransformer transformer;
     private final ThreadRetirement threads;
@@ -67,15 +80,20 @@ final class AgentSession {
     private volatile boolean sweeping = true;
     private ScheduledExecutorService flusher; // null without interval=
     private MetricsEndpoint metrics; // null without metrics=, or when it could not start
+    private ProbeInstallation installation; // null until install
     private boolean stopped;
 
     private AgentSession(AgentOptions options, Instrumentation instrumentation, long startMillis) {
         this.instrumentation = instrumentation;
         this.out = options.out(ProcessHandle.current().pid());
         int maxMethods = options.maxMethods();
-        ProbeCatalog catalog = new ProbeCatalog(maxMethods, () -> Log.warn("reached the cap of " + maxMethods
-                + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
+        ProbeCatalog catalog;
+        synchronized (AgentSession.class) {
+            catalog = latestCatalog = ProbeCatalog.following(latestCatalog, maxMethods, () -> LOG.warn("reached the cap of "
+                    + maxMethods + " method probes: methods of classes loaded from now on get no timer (raise it with maxmethods=)"));
+        }
         TransformStats stats = new TransformStats();
+        this.stats = stats;
         this.filter = new ClassFilter(ClassSelection.of(options));
         JvmInstanceSizes sizes = new JvmInstanceSizes(instrumentation);
         this.transformer = new ProbeTransformer(filter, new ClassInstrumenter(catalog, ProbeSelection.of(options)), stats,
@@ -109,8 +127,9 @@ final class AgentSession {
         // process's user through the name service, which leaves a socket open in the host.
         long startMillis = System.currentTimeMillis();
         AgentOptions options = AgentOptions.parse(rawOptions);
-        Log.setLevel(options.logLevel());
-        options.problems().forEach(Log::error);
+        LogSink.setLevel(options.logLevel());
+        LogSink.logTo(options.logFile(ProcessHandle.current().pid()));
+        options.problems().forEach(LOG::error);
         AgentSession session = new AgentSession(options, instrumentation, startMillis);
         warnIfUnwritable(session.out);
         if (!options.alloc().isEmpty()) {
@@ -130,10 +149,8 @@ final class AgentSession {
     }
 
     private synchronized void install(boolean attached) {
-        instrumentation.addTransformer(transformer, true);
-        if (attached) {
-            retransformLoaded();
-        }
+        installation = attached ? ProbeInstallation.onAttach(instrumentation, transformer, filter, stats)
+                : ProbeInstallation.atStartup(instrumentation, transformer, filter);
         Recorders.setSweeper(sweeper);
         sweeper.start();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -144,29 +161,44 @@ final class AgentSession {
             metrics = MetricsEndpoint.start(options.metrics(), live,
                     new MetricsExposition(options.metricsTop(), options.metricsSort()));
         }
-        Log.info("started; dump goes to " + out.toAbsolutePath());
+        LOG.info("started; dump goes to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Takes down what {@link #start} set up, as the JVM exits: removes the transformer (classes
+     * loaded from now on get no probes) and the rest as {@link #stop(FinalDump, boolean)} does, but
+     * leaves the instrumented classes as they are (the JVM is about to end; putting them back would
+     * only delay that).
+     */
+    void stop(FinalDump finalDump) {
+        stop(finalDump, false);
     }
 
     /**
      * Takes down what {@link #start} set up: removes the transformer from the {@link Instrumentation}
-     * (classes loaded from now on get no probes), stops the sweeper and the flush thread and waits
-     * for them to end, closes the metrics endpoint's port and ends its threads, removes the shutdown hook (unless it is the one running), then, if
-     * {@code finalDump} says so, writes the dump once more. Idempotent: a second call, with either
-     * choice, does nothing. Never throws.
-     *
-     * <p>Classes already instrumented keep their probes and keep recording into the runtime (a
-     * later dump would still see them): putting their original bytes back (retransforming them
-     * with the transformer removed) is for the detach command to add, right after the transformer
-     * is removed.
+     * and, if {@code restoreClasses} (detach), retransforms every class it may have changed back to
+     * its bytes from before the session ({@link ProbeInstallation#reset}: a call already running
+     * finishes in the instrumented code); stops the sweeper and the flush thread and waits for them
+     * to end, closes the metrics endpoint's port and ends its threads, removes the shutdown hook (unless it is the one running), then, if {@code finalDump}
+     * says so, writes the dump once more. Idempotent: a second call, with any choice, does nothing.
+     * Never throws. Returns what the restore did (nothing without {@code restoreClasses}).
      */
-    synchronized void stop(FinalDump finalDump) {
+    synchronized Detached stop(FinalDump finalDump, boolean restoreClasses) {
         if (stopped) {
-            return;
+            return new Detached(0, 0);
         }
         stopped = true;
         boolean exiting = Thread.currentThread() == shutdownHook;
-        instrumentation.removeTransformer(transformer);
-        // detach will retransform the instrumented classes here, giving them their original bytes back
+        Detached restored = new Detached(0, 0);
+        if (restoreClasses) {
+            restored = installation.reset();
+            if (restored.failed() != 0) {
+                LOG.warn("{} classes could not be given their original bytes back and keep their probes",
+                        restored.failed() < 0 ? "some" : restored.failed());
+            }
+        } else {
+            installation.remove();
+        }
         stopSweeper();
         stopFlush();
         if (metrics != null) {
@@ -188,8 +220,31 @@ final class AgentSession {
             dump.write();
         }
         if (!exiting) {
-            Log.info("stopped");
+            LOG.info("stopped");
         }
+        return restored;
+    }
+
+    /** Where the dump goes. */
+    Path out() {
+        return out;
+    }
+
+    synchronized boolean stopped() {
+        return stopped;
+    }
+
+    /** Writes a dump now, to {@code target} or (null) the session's path; returns where, or null if it failed. */
+    Path dumpNow(Path target) {
+        Path path = target != null ? target : out;
+        return dump.writeTo(path) ? path : null;
+    }
+
+    /** Stops the session and gives every class it changed its original bytes back (no dump: write one first). */
+    Detached detach() {
+        Detached detached = stop(FinalDump.SKIP, true);
+        LogSink.closeFile(); // the next session opens its own logfile=, if any
+        return detached;
     }
 
     /** Where the metrics endpoint listens; null without {@code metrics=}, when it could not start, or after stop. */
@@ -223,33 +278,10 @@ final class AgentSession {
                 new ClassInstrumenter(new ProbeCatalog(), probes).instrument(classFile);
             }
         } catch (Exception | LinkageError e) {
-            Log.debug("warm-up transform failed: " + e);
+            LOG.debug("warm-up transform failed: " + e);
         }
     }
 
-    /** On attach: instruments the classes loaded before the agent came. */
-    private void retransformLoaded() {
-        List<Class<?>> classes = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (instrumentation.isModifiableClass(type) && !type.isHidden() && !type.isArray()
-                    && filter.accepts(type.getName(), type.getClassLoader())) {
-                classes.add(type);
-            }
-        }
-        for (Class<?> type : classes) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable t) {
-                Log.warn("could not retransform " + type.getName() + ": " + t);
-            }
-        }
-    }
-
-    /**
-     * The sweeper's loop: merges the recorders of ended threads away every two seconds, or sooner
-     * when the runtime sees many registered (it unparks the thread), so memory follows the live
-     * threads, not every thread that ever ran.
-     */
     private void sweep() {
         while (sweeping) {
             LockSupport.parkNanos(SWEEP_NANOS);
@@ -259,7 +291,7 @@ final class AgentSession {
             try {
                 threads.retireEnded();
             } catch (Throwable t) {
-                Log.debug("retiring ended threads failed: " + t);
+                LOG.debug("retiring ended threads failed: " + t);
             }
         }
     }
@@ -305,9 +337,9 @@ final class AgentSession {
     private static void warnIfUnwritable(Path out) {
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            Log.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
+            LOG.warn("the dump directory " + dir + " does not exist; the application runs on, the dump will be lost unless it appears");
         } else if (!Files.isWritable(dir)) {
-            Log.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
+            LOG.warn("the dump directory " + dir + " is not writable; the application runs on, the dump will be lost");
         }
     }
 }

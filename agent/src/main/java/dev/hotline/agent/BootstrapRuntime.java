@@ -27,7 +27,11 @@ final class BootstrapRuntime {
     private BootstrapRuntime() {
     }
 
+    /** Appends the runtime jar, unless an earlier session of this JVM did (a re-attach): once per JVM. */
     static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
+        if (injected()) {
+            return;
+        }
         Path agentJar = Paths.get(BootstrapRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         // Named by pid and clock, not Files.createTempFile: its SecureRandom seeding opens sockets
         // (seen on JDK 17), and the agent must open none in the host.
@@ -58,5 +62,15 @@ final class BootstrapRuntime {
             throw new IOException("no runtime classes (" + PREFIX + ") in " + agentJar);
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+    }
+
+    /** Whether the bootstrap loader already has the runtime (asked without loading it anywhere else). */
+    static boolean injected() {
+        try {
+            Class.forName(PREFIX.replace('/', '.') + "Probes", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotline.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.options.AgentOptions;
 import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Must not be loaded before {@link BootstrapRuntime#inject} (it refers to the runtime).
  */
 final class Calibration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Calibration.class);
 
     /** The most start-up waits for the measurement; it usually takes less. */
     static final long SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -52,9 +56,9 @@ final class Calibration {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (costs == null) {
-            Log.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
+            LOG.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
         } else {
-            Log.info(String.format(Locale.ROOT, "calibration: first phase %d ms (a timed call %.1f ns so far); "
+            LOG.info(String.format(Locale.ROOT, "calibration: first phase %d ms (a timed call %.1f ns so far); "
                     + "it goes on in the background, and probe cost is subtracted once the figures settle", millis,
                     costs[1] / 1000.0));
         }

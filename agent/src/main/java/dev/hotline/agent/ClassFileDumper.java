@@ -1,5 +1,7 @@
 package dev.hotline.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the probes' path; a failure to write is reported once and never stops the class from loading.
  */
 final class ClassFileDumper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassFileDumper.class);
 
     private final Path root;
     private final AtomicBoolean reported = new AtomicBoolean();
@@ -26,7 +30,7 @@ final class ClassFileDumper {
             write(root.resolve("instrumented"), internalName, instrumented);
         } catch (IOException | RuntimeException e) {
             if (reported.compareAndSet(false, true)) {
-                Log.warn("dumpclasses: cannot write class files under " + root.toAbsolutePath() + ": " + e
+                LOG.warn("dumpclasses: cannot write class files under " + root.toAbsolutePath() + ": " + e
                         + " (further failures are not reported)");
             }
         }

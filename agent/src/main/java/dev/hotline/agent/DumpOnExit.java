@@ -1,6 +1,8 @@
 package dev.hotline.agent;
 
 import dev.hotline.core.dump.DumpWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.profile.Profile;
 import java.nio.file.Path;
 
@@ -13,6 +15,8 @@ import java.nio.file.Path;
  * Never throws: a failure is one line on stderr, repeated only when the kind of failure changes.
  */
 final class DumpOnExit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DumpOnExit.class);
 
     private final LiveProfile live;
     private final Path out;
@@ -28,6 +32,12 @@ final class DumpOnExit {
 
     /** Takes a snapshot and replaces the dump with it. */
     synchronized void write() {
+        writeTo(out);
+    }
+
+    /** Takes a snapshot and writes it to {@code target} (atomically); returns whether it was written. */
+    synchronized boolean writeTo(Path target) {
+        Path out = target;
         try {
             long now = System.currentTimeMillis();
             Profile profile = live.capture(now);
@@ -36,14 +46,16 @@ final class DumpOnExit {
             }
             DumpWriter.writeAtomically(profile, out);
             lastFailure = null;
-            Log.info("dump written to " + out.toAbsolutePath());
+            LOG.info("dump written to " + out.toAbsolutePath());
+            return true;
         } catch (Throwable t) {
             // the kind of failure, not its message: that names the temporary file, new every time
             String failure = t.getClass().getName() + (t.getCause() == null ? "" : " < " + t.getCause().getClass().getName());
             if (!failure.equals(lastFailure)) {
-                Log.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
+                LOG.error("could not write the dump to " + out.toAbsolutePath() + ": " + t);
             }
             lastFailure = failure;
+            return false;
         }
     }
 }

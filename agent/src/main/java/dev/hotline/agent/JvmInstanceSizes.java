@@ -1,5 +1,7 @@
 package dev.hotline.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.hotline.core.capture.InstanceSizes;
 import java.lang.instrument.Instrumentation;
 import java.lang.ref.WeakReference;
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * time (weakly, so loaders can still be collected).
  */
 final class JvmInstanceSizes implements InstanceSizes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JvmInstanceSizes.class);
 
     private final Instrumentation instrumentation;
     private final Map<String, WeakReference<ClassLoader>> loaders = new ConcurrentHashMap<>();
@@ -40,7 +44,7 @@ final class JvmInstanceSizes implements InstanceSizes {
             Class<?> cls = Class.forName(type, false, loader);
             return instrumentation.getObjectSize(UnsafeHolder.allocateInstance(cls));
         } catch (Throwable t) {
-            Log.debug("no instance size for " + type + ": " + t);
+            LOG.debug("no instance size for " + type + ": " + t);
             return -1;
         }
     }
@@ -62,7 +66,7 @@ final class JvmInstanceSizes implements InstanceSizes {
             }
             dev.hotline.runtime.ArrayLayout.configure(bases, reference, (int) alignment);
         } catch (Throwable t) {
-            Log.debug("array layout not measured, using HotSpot's defaults: " + t);
+            LOG.debug("array layout not measured, using HotSpot's defaults: " + t);
         }
     }
 
@@ -92,7 +96,7 @@ final class JvmInstanceSizes implements InstanceSizes {
                 unsafe = field.get(null);
                 allocate = type.getMethod("allocateInstance", Class.class);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                Log.debug("sun.misc.Unsafe unavailable: instance sizes unknown: " + e);
+                LOG.debug("sun.misc.Unsafe unavailable: instance sizes unknown: " + e);
             }
             UNSAFE = unsafe;
             ALLOCATE_INSTANCE = allocate;

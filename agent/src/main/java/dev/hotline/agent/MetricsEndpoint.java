@@ -1,5 +1,7 @@
 package dev.hotline.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hotline.core.metrics.ExpositionFormat;
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safety: requests run on the one executor thread; {@link #stop} may run on any thread.
  */
 final class MetricsEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
 
     /** A scrape this soon after the last capture is answered with the last body. */
     static final long REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -80,10 +84,10 @@ final class MetricsEndpoint {
         }
         Object result = outcome.get();
         if (result instanceof MetricsEndpoint endpoint) {
-            Log.info("metrics at http://" + hostPort(endpoint.address()) + PATH);
+            LOG.info("metrics at http://" + hostPort(endpoint.address()) + PATH);
             return endpoint;
         }
-        Log.error("no metrics endpoint on " + address + ": " + reason(result) + "; the application runs on without it");
+        LOG.error("no metrics endpoint on " + address + ": " + reason(result) + "; the application runs on without it");
         return null;
     }
 
@@ -134,7 +138,7 @@ final class MetricsEndpoint {
         try {
             server.stop(0);
         } catch (RuntimeException e) {
-            Log.debug("stopping the metrics endpoint: " + e);
+            LOG.debug("stopping the metrics endpoint: " + e);
         }
         executor.shutdown();
         try {
@@ -182,7 +186,7 @@ final class MetricsEndpoint {
         if (last != null && last.format == format && now - last.nanos < REUSE_NANOS) {
             return last.bytes;
         }
-        boolean debug = Log.enabled(Log.Level.DEBUG);
+        boolean debug = LOG.isDebugEnabled();
         long allocatedBefore = debug ? allocatedBytes() : 0;
         Profile profile = live.captureMethods(System.currentTimeMillis(), exposition::shown);
         long captured = System.nanoTime();
@@ -193,7 +197,7 @@ final class MetricsEndpoint {
         lastFailure = null;
         if (debug) {
             long allocated = allocatedBytes() - allocatedBefore;
-            Log.debug(String.format(Locale.ROOT, "metrics scrape: capture %.1f ms, exposition %.1f ms, %.1f MB allocated, "
+            LOG.debug(String.format(Locale.ROOT, "metrics scrape: capture %.1f ms, exposition %.1f ms, %.1f MB allocated, "
                     + "%d methods in the profile, body %d bytes (%s)", (captured - now) / 1e6,
                     (System.nanoTime() - captured) / 1e6, allocated / 1e6, profile.methods().size(), last.bytes.length,
                     format));
@@ -215,7 +219,7 @@ final class MetricsEndpoint {
     private void failed(Throwable t) {
         String failure = t.getClass().getName();
         if (!failure.equals(lastFailure)) {
-            Log.warn("a metrics scrape failed: " + t);
+            LOG.warn("a metrics scrape failed: " + t);
         }
         lastFailure = failure;
     }

@@ -12,10 +12,8 @@ import java.util.function.BiConsumer;
  * allocation counters). Never throws into the JVM: a failure is counted, logged, and the class
  * loads unchanged.
  *
- * <p>A plain {@link ClassFileTransformer}, not Byte Buddy's AgentBuilder: the AgentBuilder's
- * constructor initializes its Unsafe-based class injector, which makes JDK 24+ print four
- * "terminally deprecated method in sun.misc.Unsafe" warnings on the host's stderr, and the
- * transform is already a pure function of the class bytes.
+ * <p>{@link ProbeInstallation} registers it: by itself at {@code -javaagent} start-up, and on
+ * attach as the {@code transform} of the transformer Byte Buddy's AgentBuilder installs.
  *
  * <p>Thread-safety: the JVM calls {@link #transform} from any thread that loads a class;
  * {@link #dumpingTo} is called once, before the transformer is registered.

@@ -7,6 +7,6 @@
  * command-line entry point into the CLI ({@code dev.hotline.cli}).
  *
  * <p>Nothing here may stop or disturb the application: failures become lines on stderr
- * ({@link dev.hotline.agent.Log}), never exceptions into the JVM.
+ * (SLF4J, through {@link dev.hotline.agent.logging.AgentLogProvider}), never exceptions into the JVM.
  */
 package dev.hotline.agent;

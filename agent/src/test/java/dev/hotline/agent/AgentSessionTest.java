@@ -245,4 +245,31 @@ class AgentSessionTest {
         }
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void detach_removes_the_transformer_and_retransforms_the_selected_classes_back() {
+        RecordingInstrumentation instrumentation = new RecordingInstrumentation(
+                Greeter.class, String.class, AgentSessionTest.class, int[].class);
+        AgentSession session = start(instrumentation, "", true);
+        ClassFileTransformer transformer = instrumentation.transformer();
+        instrumentation.retransformed.clear();
+
+        session.stop(AgentSession.FinalDump.SKIP, true);
+
+        assertThat(instrumentation.registered).isEmpty();
+        assertThat(instrumentation.removeCalls).contains(transformer);
+        assertThat(instrumentation.retransformed).as("retransformed without the probes").containsExactly(Greeter.class);
+    }
+
+    @Test
+    void detaching_a_session_started_with_javaagent_also_retransforms_the_selected_classes_back() {
+        RecordingInstrumentation instrumentation = new RecordingInstrumentation(Greeter.class, String.class);
+        AgentSession session = start(instrumentation, "", false);
+        assertThat(instrumentation.retransformed).as("-javaagent retransforms nothing").isEmpty();
+
+        session.stop(AgentSession.FinalDump.SKIP, true);
+
+        assertThat(instrumentation.registered).as("the probes and the restoring transformer removed").isEmpty();
+        assertThat(instrumentation.retransformed).containsExactly(Greeter.class);
+    }
 }

@@ -15,6 +15,10 @@ final class AgentRunFlags extends AgentFlags {
     @Option(names = "--log", paramLabel = "LEVEL", description = "Agent log level: error, warn, info, debug (log=; default warn).")
     String log;
 
+    @Option(names = "--logfile", paramLabel = "FILE",
+            description = "Append the agent's log lines to FILE instead of the JVM's stderr; %%p is the pid (logfile=).")
+    String logFile;
+
     @Option(names = "--interval", paramLabel = "DURATION",
             description = "Also write the dump every DURATION, e.g. 10s, with a latency histogram per interval (interval=).")
     String interval;
@@ -58,6 +62,7 @@ final class AgentRunFlags extends AgentFlags {
     AgentOptions options(String own, String defaultIncludes, Path out) {
         Map<String, String> values = selection(own, defaultIncludes);
         values.put(AgentOptions.LOG, checked(AgentOptions.LOG, log));
+        values.put(AgentOptions.LOG_FILE, checked(AgentOptions.LOG_FILE, logFile == null ? null : Path.of(logFile).toAbsolutePath().toString()));
         values.put(AgentOptions.INTERVAL, checked(AgentOptions.INTERVAL, interval));
         values.put(AgentOptions.DUMP_CLASSES, checked(AgentOptions.DUMP_CLASSES, dumpClasses));
         values.put(AgentOptions.MAX_METHODS, checked(AgentOptions.MAX_METHODS, maxMethods));

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             "Read:    hotline report hotline-<pid>.hotline"},
         subcommands = {ReportCommand.class, RecordCommand.class, DemoCommand.class, BytecodeCommand.class, InfoCommand.class,
             MergeCommand.class, DiffCommand.class, CheckCommand.class, ExportCommand.class,
+            AttachCommand.class, DumpCommand.class, DetachCommand.class, JvmsCommand.class, TopCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class HotlineCommand implements Callable<Integer> {
 

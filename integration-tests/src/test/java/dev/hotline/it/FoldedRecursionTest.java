@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A child JVM whose mutual recursion, 3,000 deep on two threads, would make about a million
  * distinct call paths: with recursion folded and a small node limit, its dump's tree stays tiny,
- * its counts are exact, and the tools show what was folded and capped.
+ * its counts are exact, and the tools show what was folded and capped (calltree=4/20).
  */
 class FoldedRecursionTest {
 
@@ -34,7 +34,7 @@ class FoldedRecursionTest {
         Path dump = ChildJvm.dumpPath("recursion");
         // -Xss: 3,000 frames of three instrumented methods need more than the default stack
         ChildJvm.Result result = ChildJvm.run(ChildJvm.java(jdk,
-                "includes=dev.hotline.it.targets.DeepRecursionApp,calltree=6/11,out=" + dump,
+                "includes=dev.hotline.it.targets.DeepRecursionApp,calltree=4/20,out=" + dump,
                 "-Xss16m", "-cp", ChildJvm.TARGETS.toAbsolutePath().toString(), APP), 180);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -48,15 +48,16 @@ class FoldedRecursionTest {
         long stepCalls = Dumps.calls(profile, APP, "step");
         assertThat(stepCalls).isEqualTo(Long.parseLong(own.group(1)) + Long.parseLong(own.group(2))
                 + Long.parseLong(own.group(3)));
-        // main makes 2 nodes (main, <init>); the two threads share the 9 left (6 each at most: lambda,
-        // step, next, a, b, c), so one of them goes past its share into (other paths)
+        // main makes 2 nodes (main, <init>); each thread may make 4 of the 6 its paths need (lambda,
+        // step, next, a, b, c), so both go past their limit into (other paths). (Not a total limit:
+        // a thread that ended gives its nodes back, and the other could then make more.)
         List<CallTreeNode> nodes = nodes(profile.callTree());
-        assertThat(nodes.stream().filter(n -> !n.isOtherPaths()).count()).isLessThanOrEqualTo(11);
+        assertThat(nodes.stream().filter(n -> !n.isOtherPaths()).count()).isLessThanOrEqualTo(2 + 4 + 4);
         assertThat(nodes).anySatisfy(n -> assertThat(n.isOtherPaths()).isTrue());
         assertThat(nodes).anySatisfy(n -> assertThat(n.foldedCalls()).isPositive());
         assertThat(profile.facts().count(SessionKeys.FOLDED_CALLS)).isPositive();
         assertThat(profile.facts().count(SessionKeys.OTHER_PATH_CALLS)).isPositive();
-        assertThat(profile.facts().count(SessionKeys.CALL_TREE_NODES)).isLessThanOrEqualTo(11);
+        assertThat(profile.facts().count(SessionKeys.CALL_TREE_NODES)).isLessThanOrEqualTo(2 + 4 + 4);
         // edges stay exact: every call of a, b and c comes from step, and step's from a, b, c or a thread's loop
         long fromStep = profile.edges().stream().filter(e -> e.caller().name().equals("step"))
                 .filter(e -> e.callee().name().length() == 1) // a, b, c (step also calls next)

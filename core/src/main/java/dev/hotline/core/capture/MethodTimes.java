@@ -39,6 +39,8 @@ final class MethodTimes {
     private final long[] measuredTotal;
     private final long[] measuredSelf;
     private final int known;
+    /** The catalog's first id: lower ids are an earlier session's probes (attach), not counted. */
+    private final int first;
     /** On the walk's stack in place of a tree node when nothing is copied (an ArrayDeque holds no null). */
     private static final Object NO_COPY = new Object();
     private long clampedSelfTimes;
@@ -46,15 +48,25 @@ final class MethodTimes {
     private long otherCalls;
     private long nodes;
 
-    /** @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit */
-    MethodTimes(int knownMethods) {
-        known = knownMethods;
-        calls = new long[knownMethods];
-        timedCalls = new long[knownMethods];
-        total = new long[knownMethods];
-        self = new long[knownMethods];
-        measuredTotal = new long[knownMethods];
-        measuredSelf = new long[knownMethods];
+    /**
+     * @param firstMethod  the catalog's first id: lower ids are an earlier session's, not counted
+     * @param knownMethods method ids below this are covered: the catalog's, at most the thread's page limit
+     */
+    MethodTimes(int firstMethod, int knownMethods) {
+        first = firstMethod;
+        known = Math.max(firstMethod, knownMethods);
+        int n = known - first;
+        calls = new long[n];
+        timedCalls = new long[n];
+        total = new long[n];
+        self = new long[n];
+        measuredTotal = new long[n];
+        measuredSelf = new long[n];
+    }
+
+    /** Method ids from this are covered. */
+    int firstMethod() {
+        return first;
     }
 
     /** Method ids below this are covered; a node of a higher id is left for the next snapshot. */
@@ -79,6 +91,13 @@ final class MethodTimes {
             CallTreeNode target = popped == NO_COPY ? null : (CallTreeNode) popped;
             for (CallNode node : from.children()) {
                 int id = node.methodId();
+                if (id >= 0 && id < first) {
+                    // a call of an earlier session's probes, still open when it detached: not this
+                    // session's, but the calls it made since may be
+                    pending.push(target == null ? NO_COPY : target);
+                    pending.push(node);
+                    continue;
+                }
                 if (id < 0 || id >= known) {
                     continue; // registered after the catalog was read: next snapshot
                 }
@@ -103,7 +122,7 @@ final class MethodTimes {
                 }
             }
         }
-        for (int id = 0; id < known; id++) {
+        for (int id = first; id < known; id++) {
             CallNode flat = recorder.flatNode(id);
             if (flat != null) {
                 add(id, flat, 0, 0);
@@ -111,7 +130,8 @@ final class MethodTimes {
         }
         OffTreeEdges.Table edges = recorder.offTreeEdges().table();
         for (int i = 0; i < edges.capacity(); i++) {
-            if (into != null && edges.used(i) && edges.caller(i) >= 0 && edges.caller(i) < known && edges.callee(i) < known) {
+            if (into != null && edges.used(i) && edges.caller(i) >= first && edges.caller(i) < known
+                    && edges.callee(i) >= first && edges.callee(i) < known) {
                 into.addOffTreeEdge(catalog.method(edges.caller(i)), catalog.method(edges.callee(i)), edges.calls(i),
                         Math.max(0, edges.nanos(i)));
             }
@@ -121,12 +141,13 @@ final class MethodTimes {
     /** Adds one node's figures to its method's; returns the node's self time. */
     private long add(int id, CallNode node, long childTotal, long childMeasured) {
         long nodeSelf = node.totalNanos() + node.foldedNanos() - childTotal - node.outNanos();
-        calls[id] += node.calls() + node.foldedCalls();
-        timedCalls[id] += node.timedCalls() + node.foldedTimedCalls();
-        self[id] += nodeSelf;
-        measuredSelf[id] += node.measuredNanos() + node.foldedMeasuredNanos() - childMeasured - node.outMeasuredNanos();
-        total[id] += node.totalNanos();
-        measuredTotal[id] += node.measuredNanos();
+        int i = id - first;
+        calls[i] += node.calls() + node.foldedCalls();
+        timedCalls[i] += node.timedCalls() + node.foldedTimedCalls();
+        self[i] += nodeSelf;
+        measuredSelf[i] += node.measuredNanos() + node.foldedMeasuredNanos() - childMeasured - node.outMeasuredNanos();
+        total[i] += node.totalNanos();
+        measuredTotal[i] += node.measuredNanos();
         foldedCalls += node.foldedCalls();
         if (nodeSelf < 0) {
             clampedSelfTimes++;
@@ -160,31 +181,31 @@ final class MethodTimes {
     }
 
     long calls(int id) {
-        return calls[id];
+        return calls[id - first];
     }
 
     long timedCalls(int id) {
-        return timedCalls[id];
+        return timedCalls[id - first];
     }
 
     long total(int id) {
-        return Math.max(0, total[id]);
+        return Math.max(0, total[id - first]);
     }
 
     long self(int id) {
-        if (self[id] < 0) {
+        if (self[id - first] < 0) {
             clampedSelfTimes++;
             return 0;
         }
-        return self[id];
+        return self[id - first];
     }
 
     long measuredTotal(int id) {
-        return measuredTotal[id];
+        return measuredTotal[id - first];
     }
 
     long measuredSelf(int id) {
-        return measuredSelf[id];
+        return measuredSelf[id - first];
     }
 
     /** Node and method self times that came out below zero and were reported as 0. */

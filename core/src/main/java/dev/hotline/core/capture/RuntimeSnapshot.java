@@ -38,7 +38,13 @@ public final class RuntimeSnapshot {
      */
     public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   InstanceSizes sizes) {
-        return capture(catalog, session, recorders, sizes, null);
+        return capture(catalog, session, recorders, sizes, RecorderBaseline.NONE);
+    }
+
+    /** As above, the recorders' running totals counted from {@code baseline} (a re-attached session's start). */
+    public static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
+                                  InstanceSizes sizes, RecorderBaseline baseline) {
+        return capture(catalog, session, recorders, sizes, baseline, null);
     }
 
     /**
@@ -48,15 +54,15 @@ public final class RuntimeSnapshot {
      */
     static Profile captureMethods(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
                                   Histogram noLatencies) {
-        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN, noLatencies);
+        return capture(catalog, session, recorders, InstanceSizes.UNKNOWN, RecorderBaseline.NONE, noLatencies);
     }
 
     /** The latencies of the methods {@code chosen} selects, added into {@code into} (a histogram per method, made as needed). */
     static void addLatencies(ProbeCatalog catalog, List<ThreadRecorder> recorders, java.util.Set<MethodRef> chosen,
                              Map<MethodRef, Histogram> into) {
-        int known = catalog.methodCount();
+        int known = catalog.methodIdLimit();
         for (ThreadRecorder recorder : recorders) {
-            for (int id = 0, n = Math.min(known, recorder.methodIdLimit()); id < n; id++) {
+            for (int id = catalog.firstMethodId(), n = Math.min(known, recorder.methodIdLimit()); id < n; id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null) {
                     MethodRef ref = catalog.method(id);
@@ -70,14 +76,17 @@ public final class RuntimeSnapshot {
 
     /** @param noLatencies null for a full capture; else the methods-only capture of {@link #captureMethods} */
     private static Profile capture(ProbeCatalog catalog, Map<String, String> session, List<ThreadRecorder> recorders,
-                                   InstanceSizes sizes, Histogram noLatencies) {
+                                   InstanceSizes sizes, RecorderBaseline baseline, Histogram noLatencies) {
         boolean full = noLatencies == null;
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
-        int knownLines = catalog.lineCount();
-        int knownSites = catalog.allocationCount();
-        long[] siteCounts = new long[knownSites];
-        long[] siteBytes = new long[knownSites];
+        // ids from the catalog's first (lower ones are an earlier session's) to its limit so far
+        int firstLine = catalog.firstLineId();
+        int knownLines = catalog.lineIdLimit();
+        int firstSite = catalog.firstAllocationId();
+        int knownSites = catalog.allocationIdLimit();
+        long[] siteCounts = new long[knownSites - firstSite];
+        long[] siteBytes = new long[knownSites - firstSite];
         CallTreeNode tree = CallTreeNode.root();
         long openCalls = 0;
         long abandoned = 0;
@@ -86,16 +95,16 @@ public final class RuntimeSnapshot {
         long folded = 0;
         long other = 0;
         long nodes = 0;
-        int known = catalog.methodCount();
+        int known = catalog.methodIdLimit();
         for (ThreadRecorder recorder : recorders) {
             // ids this thread can have run: its pages' limit, not the catalog's size (with 500,000
             // methods that would be 28 MB of arrays for every thread read, in the dump at exit too)
-            MethodTimes times = new MethodTimes(Math.min(known, recorder.methodIdLimit()));
+            MethodTimes times = new MethodTimes(catalog.firstMethodId(), Math.min(known, recorder.methodIdLimit()));
             times.read(recorder, full ? tree : null, catalog);
             folded += times.foldedCalls();
             other += times.otherCalls();
             nodes += times.nodes();
-            for (int id = 0; id < times.methods(); id++) {
+            for (int id = times.firstMethod(); id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id),
@@ -108,14 +117,14 @@ public final class RuntimeSnapshot {
                     }
                 }
             }
-            clamped += recorder.clampedTimes() + times.clampedSelfTimes();
-            probeCostPs += recorder.probeCostPs();
+            clamped += baseline.clampedTimes(recorder) + times.clampedSelfTimes();
+            probeCostPs += baseline.probeCostPs(recorder);
             openCalls += recorder.openCalls();
-            abandoned += recorder.abandonedFrames();
+            abandoned += baseline.abandonedFrames(recorder);
             if (!full) {
                 continue;
             }
-            for (int id = 0; id < recorder.lineIdLimit() && id < knownLines; id++) {
+            for (int id = firstLine; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
                     LineProfile profile = lines.computeIfAbsent(catalog.line(id), LineProfile::new);
@@ -124,7 +133,7 @@ public final class RuntimeSnapshot {
                     addBuckets(c.latencies(), profile.histogram());
                 }
             }
-            for (int first = 0; first < recorder.lineHitsIdLimit() && first < knownLines; first++) {
+            for (int first = firstLine; first < recorder.lineHitsIdLimit() && first < knownLines; first++) {
                 long[] hits = recorder.lineHitsOf(first);
                 for (int k = 0; hits != null && k < hits.length && first + k < knownLines; k++) {
                     if (hits[k] > 0) {
@@ -133,16 +142,16 @@ public final class RuntimeSnapshot {
                 }
             }
             AllocationCounters allocations = recorder.allocations();
-            for (int id = 0; id < allocations.siteLimit() && id < knownSites; id++) {
-                siteCounts[id] += allocations.countAt(id);
-                siteBytes[id] += allocations.bytes(id);
+            for (int id = firstSite; id < allocations.siteLimit() && id < knownSites; id++) {
+                siteCounts[id - firstSite] += allocations.countAt(id);
+                siteBytes[id - firstSite] += allocations.bytes(id);
             }
         }
         Map<String, String> facts = SessionFacts.builder(session)
-                .number(SessionKeys.METHOD_PROBES, known)
+                .number(SessionKeys.METHOD_PROBES, catalog.methodCount())
                 .counts(recorders.size(), openCalls, abandoned)
-                .number(SessionKeys.LINE_PROBES, knownLines)
-                .number(SessionKeys.ALLOCATION_SITES, knownSites)
+                .number(SessionKeys.LINE_PROBES, catalog.lineCount())
+                .number(SessionKeys.ALLOCATION_SITES, catalog.allocationCount())
                 .number(SessionKeys.TIMES_CLAMPED, clamped)
                 .number(SessionKeys.PROBE_COST_NANOS, probeCostPs / 1000)
                 .number(SessionKeys.FOLDED_CALLS, folded)
@@ -151,18 +160,18 @@ public final class RuntimeSnapshot {
                 .build();
         Map<AllocationSite, AllocationProfile> allocations = new LinkedHashMap<>();
         Map<List<String>, Long> sizeCache = new java.util.HashMap<>();
-        for (int id = 0; id < knownSites; id++) {
-            if (siteCounts[id] == 0) {
+        for (int id = firstSite; id < knownSites; id++) {
+            if (siteCounts[id - firstSite] == 0) {
                 continue;
             }
             AllocationSite site = catalog.allocation(id);
-            long bytes = siteBytes[id];
+            long bytes = siteBytes[id - firstSite];
             if (site.kind() == AllocationSite.Kind.INSTANCE) {
                 long size = sizeCache.computeIfAbsent(List.of(site.method().className(), site.type()),
                         k -> sizes.sizeOf(k.get(0), k.get(1)));
-                bytes = size < 0 ? -1 : size * siteCounts[id];
+                bytes = size < 0 ? -1 : size * siteCounts[id - firstSite];
             }
-            allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id], bytes);
+            allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id - firstSite], bytes);
         }
         return new Profile(facts, methods, tree, lines, allocations, List.of());
     }

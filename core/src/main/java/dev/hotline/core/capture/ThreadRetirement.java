@@ -35,10 +35,13 @@ public final class ThreadRetirement {
     private final ProbeCatalog catalog;
     private final InstanceSizes sizes;
     private final ProfileTotals retired = new ProfileTotals();
+    private final RecorderBaseline baseline;
 
+    /** Counts from now: the recorders' running totals (of an earlier session, if any) are the baseline. */
     public ThreadRetirement(ProbeCatalog catalog, InstanceSizes sizes) {
         this.catalog = catalog;
         this.sizes = sizes;
+        this.baseline = RecorderBaseline.of(Recorders.all());
     }
 
     /** Adds the recorders of ended threads into the totals; returns how many were retired. */
@@ -49,7 +52,7 @@ public final class ThreadRetirement {
         }
         Profile part;
         try {
-            part = RuntimeSnapshot.capture(catalog, Map.of(), ended, sizes);
+            part = RuntimeSnapshot.capture(catalog, Map.of(), ended, sizes, baseline);
         } catch (RuntimeException | Error e) {
             Recorders.restore(ended); // e.g. OutOfMemoryError: keep them registered, lose nothing
             throw e;
@@ -111,7 +114,7 @@ public final class ThreadRetirement {
 
     /** Everything recorded so far: the retired totals and the threads still registered. */
     public synchronized Profile snapshot(Map<String, String> session) {
-        Profile live = RuntimeSnapshot.capture(catalog, session, Recorders.all(), sizes);
+        Profile live = RuntimeSnapshot.capture(catalog, session, Recorders.all(), sizes, baseline);
         if (retired.threads() == 0) {
             return live;
         }

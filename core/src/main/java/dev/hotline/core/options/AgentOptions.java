@@ -26,6 +26,7 @@ public final class AgentOptions {
     public static final String LINE_HITS = "linehits";
     public static final String OUT = "out";
     public static final String LOG = "log";
+    public static final String LOG_FILE = "logfile";
     public static final String DUMP_CLASSES = "dumpclasses";
     public static final String INTERVAL = "interval";
     public static final String MAX_METHODS = "maxmethods";
@@ -35,8 +36,8 @@ public final class AgentOptions {
     public static final String METRICS = "metrics";
     public static final String METRICS_TOP = "metricstop";
     public static final String METRICS_SORT = "metricssort";
-    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, DUMP_CLASSES,
-            INTERVAL, MAX_METHODS, TIMING, BUDGET, CALL_TREE, METRICS, METRICS_TOP, METRICS_SORT);
+    private static final Set<String> KEYS = Set.of(INCLUDES, EXCLUDES, LINES, LINE_HITS, ALLOC, OUT, LOG, LOG_FILE,
+            DUMP_CLASSES, INTERVAL, MAX_METHODS, TIMING, BUDGET, CALL_TREE, METRICS, METRICS_TOP, METRICS_SORT);
 
     /** Call-tree nodes per thread, and over all live threads, unless {@code calltree=} says otherwise. */
     public static final int DEFAULT_CALL_TREE_PER_THREAD = dev.hotline.runtime.CallTreeLimits.DEFAULT_PER_THREAD;
@@ -92,6 +93,8 @@ public final class AgentOptions {
                     problems.add("ignoring " + key + "=" + shown(value) + ": " + invalid);
                 } else if (key.equals(OUT) && value.isEmpty()) {
                     problems.add("ignoring empty out=: the dump goes to " + DEFAULT_OUT);
+                } else if (key.equals(LOG_FILE) && value.isEmpty()) {
+                    problems.add("ignoring empty logfile=: the agent logs to stderr");
                 } else {
                     values.put(key, value);
                 }
@@ -289,8 +292,8 @@ public final class AgentOptions {
         return p >= 0.1 && p <= 100 ? p : -1;
     }
 
-    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms. */
-    static java.time.Duration parseDuration(String text) {
+    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}; null if malformed or under 10 ms (also the CLI's durations). */
+    public static java.time.Duration parseDuration(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
         if (!m.matches()) {
             return null;
@@ -330,6 +333,14 @@ public final class AgentOptions {
     /** Where to write the original and instrumented bytes of every class changed; null: nowhere. */
     public Path dumpClasses() {
         return values.containsKey(DUMP_CLASSES) ? Paths.get(values.get(DUMP_CLASSES)) : null;
+    }
+
+    /**
+     * The file the agent appends its log lines to instead of stderr, {@code %p} replaced by
+     * {@code pid}; null: stderr.
+     */
+    public Path logFile(long pid) {
+        return values.containsKey(LOG_FILE) ? Paths.get(values.get(LOG_FILE).replace("%p", Long.toString(pid))) : null;
     }
 
     /** The dump path with %p replaced by {@code pid}. */

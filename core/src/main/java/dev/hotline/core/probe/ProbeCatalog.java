@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Hands out method probe ids at transform time and remembers what each id stands for. Ids are
- * dense ints from 0 in registration order; within one class they follow the order of its methods,
- * so the same class bytes always get the same relative ids.
+ * dense ints in registration order, from 0 or, for a catalog that {@linkplain #following follows}
+ * an earlier session's, from past that one's last ids (code of the earlier session may still run,
+ * and must not count for this one's probes); within one class they follow the order of its
+ * methods, so the same class bytes always get the same relative ids.
  *
  * <p>Thread-safety: classes are transformed concurrently, so every method synchronizes. Never
  * touched by a probe's hot path.
@@ -18,6 +20,9 @@ public final class ProbeCatalog {
     private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
     private final Runnable onCapReached;
+    private final int firstMethod;
+    private final int firstLine;
+    private final int firstSite;
     private boolean capReported;
 
     public ProbeCatalog() {
@@ -30,8 +35,28 @@ public final class ProbeCatalog {
      * @param onCapReached run once, the first time a method is refused because of the cap
      */
     public ProbeCatalog(int maxMethods, Runnable onCapReached) {
+        this(maxMethods, onCapReached, 0, 0, 0);
+    }
+
+    private ProbeCatalog(int maxMethods, Runnable onCapReached, int firstMethod, int firstLine, int firstSite) {
         this.maxMethods = maxMethods;
         this.onCapReached = onCapReached;
+        this.firstMethod = firstMethod;
+        this.firstLine = firstLine;
+        this.firstSite = firstSite;
+    }
+
+    /**
+     * A catalog whose ids all lie past {@code previous}'s (null: from 0): the catalog of a session
+     * re-attached to a JVM whose earlier session's probes may still run in calls that were open
+     * when it detached.
+     */
+    public static ProbeCatalog following(ProbeCatalog previous, int maxMethods, Runnable onCapReached) {
+        if (previous == null) {
+            return new ProbeCatalog(maxMethods, onCapReached);
+        }
+        return new ProbeCatalog(maxMethods, onCapReached, previous.methodIdLimit(), previous.lineIdLimit(),
+                previous.allocationIdLimit());
     }
 
     /** The id of a new method probe, or -1 if the cap is reached (the method is then left alone). */
@@ -44,7 +69,7 @@ public final class ProbeCatalog {
             return -1;
         }
         methods.add(method);
-        return methods.size() - 1;
+        return firstMethod + methods.size() - 1;
     }
 
     /**
@@ -53,13 +78,13 @@ public final class ProbeCatalog {
      * times ({@code linehits=}) share this one id space.
      */
     public synchronized int registerLines(List<LineRef> methodLines) {
-        int first = lines.size();
+        int first = firstLine + lines.size();
         lines.addAll(methodLines);
         return first;
     }
 
     public synchronized LineRef line(int id) {
-        return lines.get(id);
+        return lines.get(id - firstLine);
     }
 
     public synchronized int lineCount() {
@@ -69,11 +94,11 @@ public final class ProbeCatalog {
     /** The id of a new allocation site. */
     public synchronized int registerAllocation(AllocationSite site) {
         allocations.add(site);
-        return allocations.size() - 1;
+        return firstSite + allocations.size() - 1;
     }
 
     public synchronized AllocationSite allocation(int id) {
-        return allocations.get(id);
+        return allocations.get(id - firstSite);
     }
 
     public synchronized int allocationCount() {
@@ -81,10 +106,36 @@ public final class ProbeCatalog {
     }
 
     public synchronized MethodRef method(int id) {
-        return methods.get(id);
+        return methods.get(id - firstMethod);
     }
 
     public synchronized int methodCount() {
         return methods.size();
+    }
+
+    /** The first method id this catalog hands out; lower ids are an earlier session's. */
+    public int firstMethodId() {
+        return firstMethod;
+    }
+
+    /** Method ids below this (and from {@link #firstMethodId}) are this catalog's so far. */
+    public synchronized int methodIdLimit() {
+        return firstMethod + methods.size();
+    }
+
+    public int firstLineId() {
+        return firstLine;
+    }
+
+    public synchronized int lineIdLimit() {
+        return firstLine + lines.size();
+    }
+
+    public int firstAllocationId() {
+        return firstSite;
+    }
+
+    public synchronized int allocationIdLimit() {
+        return firstSite + allocations.size();
     }
 }

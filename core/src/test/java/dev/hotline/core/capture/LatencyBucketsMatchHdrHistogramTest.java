@@ -219,6 +219,33 @@ class LatencyBucketsMatchHdrHistogramTest {
     }
 
     @Test
+    void a_catalog_following_an_earlier_sessions_counts_only_its_own_calls_even_beneath_an_open_earlier_call()
+            throws Exception {
+        ProbeCatalog earlier = new ProbeCatalog();
+        int outerId = earlier.registerMethod(OUTER);
+        ProbeCatalog later = ProbeCatalog.following(earlier, 1000, () -> { });
+        int innerId = later.registerMethod(INNER);
+        assertThat(innerId).as("past the earlier session's ids").isEqualTo(outerId + 1);
+        ThreadRecorder recorder = onNewThread(() -> {
+            ThreadRecorder outer = Probes.enter(outerId); // the earlier session's code, still running
+            for (int j = 0; j < 3; j++) {
+                Probes.exit(Probes.enter(innerId), innerId);
+            }
+            Probes.exit(outer, outerId);
+            Probes.exit(Probes.enter(outerId), outerId);
+            return outer;
+        });
+
+        Profile profile = RuntimeSnapshot.capture(later, Map.of(), List.of(recorder), InstanceSizes.UNKNOWN);
+
+        assertThat(profile.methods()).extracting(MethodProfile::method).containsExactly(INNER);
+        assertThat(profile.method(INNER).calls()).isEqualTo(3);
+        assertThat(profile.callTree().children()).singleElement()
+                .satisfies(node -> assertThat(node.method()).isEqualTo(INNER));
+        assertThat(profile.session()).containsEntry(SessionKeys.METHOD_PROBES, "1");
+    }
+
+    @Test
     void capturing_probed_calls_counts_them_exactly_and_converts_their_latencies_without_loss() throws Exception {
         ProbeCatalog catalog = catalog();
         ThreadRecorder recorder = onNewThread(() -> {

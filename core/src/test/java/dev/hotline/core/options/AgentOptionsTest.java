@@ -177,6 +177,20 @@ class AgentOptionsTest {
     }
 
     @Test
+    void logfile_names_the_log_file_with_the_pid_for_percent_p_and_without_it_the_log_goes_to_stderr() {
+        assertThat(AgentOptions.parse("logfile=/tmp/hotline-%p.log").logFile(4242)).isEqualTo(Path.of("/tmp/hotline-4242.log"));
+        assertThat(AgentOptions.parse("log=info").logFile(4242)).isNull();
+    }
+
+    @Test
+    void an_empty_logfile_is_a_problem_and_the_log_stays_on_stderr() {
+        AgentOptions options = AgentOptions.parse("logfile=");
+
+        assertThat(options.problems()).singleElement().asString().contains("logfile=").contains("stderr");
+        assertThat(options.logFile(1)).isNull();
+    }
+
+    @Test
     void whitespace_around_keys_and_values_is_ignored() {
         AgentOptions options = AgentOptions.parse("  includes = com.acme.* , log = info ");
 
