@@ -54,6 +54,16 @@ final class LiveProfile {
         return threads.methodSnapshot(session(nowMillis), shown);
     }
 
+    /**
+     * Every method's counts and times and nothing else (no histogram, call tree, lines or
+     * allocations), with the fact {@code dump.leftOut} saying so: what a dump from a full heap holds.
+     */
+    Profile captureCounts(long nowMillis, String leftOut) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>(session(nowMillis));
+        facts.put(SessionKeys.DUMP_LEFT_OUT, leftOut);
+        return threads.methodSnapshot(facts, all -> Set.of());
+    }
+
     /** The facts about this JVM and the agent; the capture adds the probe and thread counts. */
     private Map<String, String> session(long now) {
         return SessionFacts.builder()

@@ -54,6 +54,8 @@ public final class SessionKeys {
     /** The node limits in force: per thread, and over all live threads. */
     public static final String CALL_TREE_LIMIT_PER_THREAD = "calltree.limitPerThread";
     public static final String CALL_TREE_LIMIT_TOTAL = "calltree.limitTotal";
+    /** Present when the heap was too full for the whole dump: what it left out (it has every method's counts and times). */
+    public static final String DUMP_LEFT_OUT = "dump.leftOut";
     /** Facts that sum when profiles add up (threads, dumps merged, retired threads). */
     public static final List<String> SUMMED = List.of(THREADS, OPEN_CALLS, ABANDONED_FRAMES, TIMES_CLAMPED,
             PROBE_COST_NANOS, FOLDED_CALLS, OTHER_PATH_CALLS, CALL_TREE_NODES);

@@ -112,6 +112,10 @@ public final class MethodTableReport implements ProfileRenderer {
         for (String line : CallTreeNote.lines(profile)) {
             out.println("  " + line);
         }
+        if (s.containsKey(SessionKeys.DUMP_LEFT_OUT)) {
+            out.println("  the heap was too full at dump time for the whole dump: it has every method's counts and"
+                    + " times but no " + s.get(SessionKeys.DUMP_LEFT_OUT) + " (no percentiles)");
+        }
         out.println();
     }
 }
