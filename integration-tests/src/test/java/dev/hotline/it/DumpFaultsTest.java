@@ -102,10 +102,11 @@ class DumpFaultsTest {
     }
 
     /**
-     * SIGKILL at random moments while a large dump (3,000 methods, rewritten back to back with
-     * interval=10ms) is being written: each time, the dump file there reads whole. A kill that
-     * left a temporary file behind hit the middle of a write; at least one must have (kills go on,
-     * up to 40, until one does).
+     * SIGKILL while a large dump (3,000 methods, rewritten back to back with interval=10ms) is being
+     * written: after a random delay of 1-2 s (every 10 ms interval makes the dump larger) the test waits until a write's temporary file is there, then
+     * kills within a few milliseconds. Each time, the dump file there reads whole. A kill that left
+     * the temporary file behind hit the middle of a write; at least one must have (kills go on, up
+     * to 40, until one does).
      */
     @Test
     void sigkill_in_the_middle_of_a_write_leaves_the_previous_dump_whole() throws Exception {
@@ -113,9 +114,9 @@ class DumpFaultsTest {
         Random random = new Random();
         int kills = 0;
         int midWrite = 0;
-        // at least 8 kills; more (up to 40) until one hits a write in progress, which is a matter of
-        // timing: a test that never hit one would prove nothing
-        while ((kills < 8 || midWrite == 0) && kills < 40 && midWrite < 3) {
+        // at least 10 kills; more (up to 40) until one hits a write in progress, which is a matter
+        // of timing: a test that never hit one would prove nothing
+        while ((kills < 10 || midWrite == 0) && kills < 40 && midWrite < 3) {
             Path dir = Files.createTempDirectory(ChildJvm.WORK.toAbsolutePath(), "killed-");
             Path dump = dir.resolve("killed.hotline");
             List<String> command = ChildJvm.java(Jdks.all().get(0), "includes=gen.*,interval=10ms,out=" + dump,
@@ -125,7 +126,10 @@ class DumpFaultsTest {
                     .redirectError(dir.resolve("stderr.txt").toFile()).start();
             try {
                 waitFor(dump, app);
-                Thread.sleep(random.nextInt(600));
+                // intervals pile up in the dump, so the later the kill, the longer each write
+                Thread.sleep(1_000 + random.nextInt(1_000));
+                awaitWriteInProgress(dir, app); // then kill: aimed at a write, at a random point of it
+                Thread.sleep(random.nextInt(3));
             } finally {
                 app.destroyForcibly(); // SIGKILL
                 app.waitFor(60, TimeUnit.SECONDS);
@@ -154,6 +158,19 @@ class DumpFaultsTest {
         try (Stream<Path> files = Files.list(dump.getParent())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("." + dump.getFileName()) && name.endsWith(".tmp"));
+        }
+    }
+
+    /** Returns once a temporary file of a dump being written is there (or after 10 s). */
+    private static void awaitWriteInProgress(Path dir, Process app) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (app.isAlive() && System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"))) {
+                    return;
+                }
+            }
+            Thread.sleep(1);
         }
     }
 
