@@ -57,13 +57,16 @@ final class DumpOnExit {
      * every method's counts and times without histograms, call tree, lines, allocations or intervals,
      * saying so in the dump ({@code dump.leftOut}) and in one ERROR line. Every failure also goes
      * into {@code <dump>.error} beside the dump, where a user finds it when stderr was not kept (a
-     * build tool's forked JVM); a later complete dump removes that file.
+     * build tool's forked JVM); a later complete dump removes that file. How long the dump took is
+     * an INFO line; with {@code log=debug}, also what it allocated.
      */
     synchronized boolean writeTo(Path target) {
         Path out = target;
         long now = System.currentTimeMillis();
         long started = System.nanoTime();
-        long allocatedBefore = allocatedBytes();
+        // only when asked: the first use of the management beans loads java.management (~100 ms)
+        boolean measure = LOG.isDebugEnabled();
+        long allocatedBefore = measure ? allocatedBytes() : 0;
         try {
             Profile profile = live.capture(now);
             if (intervals != null) {
@@ -72,8 +75,13 @@ final class DumpOnExit {
             DumpWriter.writeAtomically(profile, out);
             lastFailure = null;
             Files.deleteIfExists(errorFile(out));
-            LOG.info(String.format(Locale.ROOT, "dump written to %s in %.0f ms (%.1f MB allocated)", out.toAbsolutePath(),
-                    (System.nanoTime() - started) / 1e6, (allocatedBytes() - allocatedBefore) / 1e6));
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (measure) {
+                LOG.debug(String.format(Locale.ROOT, "dump written to %s in %.0f ms, %.1f MB allocated",
+                        out.toAbsolutePath(), millis, (allocatedBytes() - allocatedBefore) / 1e6));
+            } else {
+                LOG.info(String.format(Locale.ROOT, "dump written to %s in %.0f ms", out.toAbsolutePath(), millis));
+            }
             return true;
         } catch (OutOfMemoryError full) {
             reserve = null; // room for the smaller dump
