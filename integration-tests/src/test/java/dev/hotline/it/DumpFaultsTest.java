@@ -44,7 +44,10 @@ class DumpFaultsTest {
     @Test
     void a_dump_past_the_file_size_limit_fails_and_the_last_complete_dump_stays() throws Exception {
         Path dump = ChildJvm.dumpPath("file-size-limit");
-        int limitKb = 40; // the first dumps fit (about 25 KB), the dump outgrows it after some intervals
+        // the first dumps fit, the dump outgrows it after some intervals (it grows by about 190 KB a
+        // second here: 200 methods, a histogram each per 100 ms); 40 KB was hit by the first dump
+        // written after the calls began, when start-up was slow
+        int limitKb = 256;
         // bash's ulimit -f counts 1024-byte blocks; the JVM ignores SIGXFSZ, so a write past it fails with EFBIG
         List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + limitKb + " && exec \"$@\"", "bash"));
         command.addAll(growingApp("includes=gen.*,interval=100ms,out=" + dump, CLASSES, 4_000));
