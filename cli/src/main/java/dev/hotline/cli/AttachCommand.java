@@ -103,10 +103,7 @@ final class AttachCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("hotline attach: " + message);
-        err.flush();
-        return HotlineCli.EXIT_BAD_INPUT;
+        return ControlCommands.fail(spec, message);
     }
 
     /**

@@ -29,18 +29,14 @@ final class DetachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ControlReply reply = new AgentChannel(pid).send(ControlRequest.Command.DETACH, DumpCommand.outOption(output));
-            if (!reply.ok()) {
-                return ControlCommands.fail(spec, reply.message());
-            }
-            String out = reply.value("out");
-            spec.commandLine().getOut().println("detached from " + pid + ": " + reply.value("restored")
-                    + " classes restored" + ("0".equals(reply.value("failed")) ? "" : ", " + reply.value("failed") + " could not be")
-                    + (out == null || out.isEmpty() ? "; the last dump could not be written" : "; last dump " + out));
-            return out == null || out.isEmpty() ? HotlineCli.EXIT_BAD_INPUT : 0;
-        } catch (AgentChannel.Refused e) {
-            return ControlCommands.fail(spec, e.getMessage());
+        ControlReply reply = ControlCommands.request(spec, pid, ControlRequest.Command.DETACH, output);
+        if (reply == null) {
+            return HotlineCli.EXIT_BAD_INPUT;
         }
+        String out = reply.value("out");
+        spec.commandLine().getOut().println("detached from " + pid + ": " + reply.value("restored")
+                + " classes restored" + ("0".equals(reply.value("failed")) ? "" : ", " + reply.value("failed") + " could not be")
+                + (out == null || out.isEmpty() ? "; the last dump could not be written" : "; last dump " + out));
+        return out == null || out.isEmpty() ? HotlineCli.EXIT_BAD_INPUT : 0;
     }
 }

@@ -26,20 +26,11 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ControlReply reply = new AgentChannel(pid).send(ControlRequest.Command.DUMP, outOption(output));
-            if (!reply.ok()) {
-                return ControlCommands.fail(spec, reply.message());
-            }
-            spec.commandLine().getOut().println("dump written to " + reply.value("out"));
-            return 0;
-        } catch (AgentChannel.Refused e) {
-            return ControlCommands.fail(spec, e.getMessage());
+        ControlReply reply = ControlCommands.request(spec, pid, ControlRequest.Command.DUMP, output);
+        if (reply == null) {
+            return HotlineCli.EXIT_BAD_INPUT;
         }
-    }
-
-    /** {@code out=FILE} for the request, absolute (the JVM has its own working directory); "" for none. */
-    static String outOption(Path output) {
-        return output == null ? "" : "out=" + output.toAbsolutePath();
+        spec.commandLine().getOut().println("dump written to " + reply.value("out"));
+        return 0;
     }
 }

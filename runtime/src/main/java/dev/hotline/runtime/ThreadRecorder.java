@@ -412,12 +412,14 @@ public final class ThreadRecorder {
                     node.measuredNanos += measured;
                 }
             }
-            long[] out = caller.offTree();
+            boolean otherPaths = node.flat && !caller.flat;
+            // the caller's off-tree figures only when there is something to add (an untimed fold adds nothing)
+            long[] out = timed || otherPaths ? caller.offTree() : null;
             if (timed) {
                 out[CallNode.OUT_NANOS] += nanos;
                 out[CallNode.OUT_MEASURED] += measured;
             }
-            if (node.flat && !caller.flat) {
+            if (otherPaths) {
                 out[CallNode.OTHER_CALLS]++;
                 if (timed) {
                     out[CallNode.OTHER_TIMED]++;
