@@ -68,11 +68,11 @@ final class DumpOnExit {
         boolean measure = LOG.isDebugEnabled();
         long allocatedBefore = measure ? allocatedBytes() : 0;
         try {
-            Profile profile = live.capture(now);
-            if (intervals != null) {
-                profile = profile.withIntervals(intervals.close(profile, now));
-            }
-            DumpWriter.writeAtomically(profile, out);
+            live.capture(now, profile -> {
+                Profile written = intervals == null ? profile : profile.withIntervals(intervals.close(profile, now));
+                DumpWriter.writeAtomically(written, out); // reads each method's latencies as it writes them
+                return null;
+            });
             lastFailure = null;
             Files.deleteIfExists(errorFile(out));
             double millis = (System.nanoTime() - started) / 1e6;

@@ -15,11 +15,21 @@ import org.HdrHistogram.Histogram;
  * two flushes are the later histogram minus the earlier one, bucket by bucket. Keeps the intervals
  * (compressed in the dump) so a report can show latency over the run, JIT warm-up included.
  *
+ * <p>Memory: one method at a time is decoded. What it keeps of the last snapshot is each method's
+ * cumulative histogram compressed (tens to hundreds of bytes, not a 10 KB counts array) and its
+ * call count, so a method with no new call since is skipped without reading its latencies. The
+ * snapshot's methods are given those compressed histograms as their latencies, so the dump's
+ * histogram of a method is exactly the sum of its intervals.
+ *
  * <p>Thread-safety: called by the flush thread and the shutdown hook; every method synchronizes.
  */
 final class IntervalHistograms {
 
-    private final Map<String, Histogram> previous = new HashMap<>();
+    /** A method's cumulative latencies at the last flush, compressed, and its calls then. */
+    private record Previous(long calls, byte[] encoded) {
+    }
+
+    private final Map<String, Previous> previous = new HashMap<>();
     private final List<IntervalProfile> intervals = new ArrayList<>();
     private long previousMillis;
 
@@ -29,21 +39,30 @@ final class IntervalHistograms {
 
     /** Records the interval that ends with {@code snapshot}; returns every interval so far. */
     synchronized List<IntervalProfile> close(Profile snapshot, long nowMillis) {
-        Map<String, Histogram> delta = new LinkedHashMap<>();
+        Map<String, byte[]> delta = new LinkedHashMap<>();
+        Histogram now = MethodProfile.newHistogram(); // reused: one method's latencies at a time
         for (MethodProfile m : snapshot.methods()) {
             String key = m.method().key();
-            Histogram now = m.histogram().copy();
+            Previous before = previous.get(key);
+            if (before != null && before.calls() == m.calls()) {
+                m.replaceLatencies(into -> into.add(IntervalProfile.decode(before.encoded())));
+                continue; // no call ended since: nothing in this interval
+            }
+            now.reset();
+            m.addLatenciesTo(now);
             Histogram interval = now.copy();
-            Histogram before = previous.get(key);
             if (before != null) {
-                interval.subtract(before);
+                interval.subtract(IntervalProfile.decode(before.encoded()));
             }
             if (interval.getTotalCount() > 0) {
-                delta.put(key, interval);
+                delta.put(key, IntervalProfile.encode(interval));
             }
-            previous.put(key, now);
+            byte[] cumulative = IntervalProfile.encode(now);
+            previous.put(key, new Previous(m.calls(), cumulative));
+            // the dump writes the histogram the intervals were taken from, not a later read of it
+            m.replaceLatencies(into -> into.add(IntervalProfile.decode(cumulative)));
         }
-        intervals.add(new IntervalProfile(previousMillis, nowMillis, delta));
+        intervals.add(IntervalProfile.ofEncoded(previousMillis, nowMillis, delta));
         previousMillis = nowMillis;
         return List.copyOf(intervals);
     }

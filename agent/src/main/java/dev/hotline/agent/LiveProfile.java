@@ -41,9 +41,13 @@ final class LiveProfile {
         return this;
     }
 
-    /** Everything recorded so far (threads that ended included), with the facts as of {@code nowMillis}. */
-    Profile capture(long nowMillis) {
-        return threads.snapshot(session(nowMillis));
+    /**
+     * Gives {@code reader} everything recorded so far (threads that ended included), with the facts
+     * as of {@code nowMillis}; the profile's latencies are read as the reader asks for them, so it
+     * is valid only until the reader returns ({@link ThreadRetirement#snapshot}).
+     */
+    <T> T capture(long nowMillis, ThreadRetirement.SnapshotReader<T> reader) throws java.io.IOException {
+        return threads.snapshot(session(nowMillis), reader);
     }
 
     /**

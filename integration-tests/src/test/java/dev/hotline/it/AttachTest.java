@@ -82,8 +82,12 @@ class AttachTest {
             assertOriginal(jdk, target.bytes(), "after the last detach");
 
             assertThat(target.ask("props")).as("no system property left behind").isEqualTo("props ");
+            // a JVM killed earlier with the same pid may have left its jar: count this JVM's only
+            java.time.Instant born = ProcessHandle.of(Long.parseLong(pid)).orElseThrow().info().startInstant()
+                    .orElseThrow().minusSeconds(1);
             try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                assertThat(files.filter(f -> f.getFileName().toString().startsWith("hotline-runtime-" + pid + "-")))
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith("hotline-runtime-" + pid + "-"))
+                        .filter(f -> f.toFile().lastModified() >= born.toEpochMilli()))
                         .as("one runtime jar on the bootstrap path, however many attaches").hasSize(1);
             }
             assertThat(target.quit()).isZero();

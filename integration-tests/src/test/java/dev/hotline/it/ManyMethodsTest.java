@@ -2,7 +2,9 @@ package dev.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
+import dev.hotline.core.profile.SessionKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,9 +50,13 @@ class ManyMethodsTest {
     }
 
     private static List<String> command(String agentOptions) {
-        return ChildJvm.java(Jdks.all().get(0), agentOptions, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
+        return command(agentOptions, "-Xmx512m", "ten");
+    }
+
+    private static List<String> command(String agentOptions, String heap, String calls) {
+        return ChildJvm.java(Jdks.all().get(0), agentOptions, heap, "-XX:+UseSerialGC", "-cp",
                 ChildJvm.TARGETS.toAbsolutePath().toString(), "dev.hotline.it.targets.ManyMethodsApp",
-                dir.toString(), Integer.toString(CLASSES));
+                dir.toString(), Integer.toString(CLASSES), calls);
     }
 
     @Test
@@ -69,6 +75,31 @@ class ManyMethodsTest {
         Profile profile = Dumps.read(dump);
         assertThat(profile.session().get("probes.methods")).isEqualTo(Long.toString(methods));
         assertThat(profile.methods()).hasSize(10);
+    }
+
+    /**
+     * The exit dump reads each method's latencies from the runtime as it writes them, through one
+     * scratch histogram: a histogram per method (10 KB each here, 500 MB in all) never exists at
+     * once. Before, this run fell back to a counts-only dump at -Xmx96m, whose heap held 29 MB.
+     */
+    @Test
+    void fifty_thousand_called_methods_are_dumped_whole_in_a_heap_far_smaller_than_a_histogram_per_method()
+            throws Exception {
+        Path dump = ChildJvm.dumpPath("many-called");
+        ChildJvm.Result result = ChildJvm.run(command("includes=gen.*,out=" + dump, "-Xmx64m", "all"), 300);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(ChildJvm.withoutJvmCdsWarning(result.stderrLines())).as("no ERROR line").isEmpty();
+        Profile profile = Dumps.read(dump);
+        assertThat(profile.session()).doesNotContainKey(SessionKeys.DUMP_LEFT_OUT);
+        List<MethodProfile> generated = profile.methods().stream()
+                .filter(m -> m.method().className().startsWith("gen.")).toList();
+        assertThat(generated).hasSize(CLASSES * METHODS_PER_CLASS);
+        assertThat(generated).allSatisfy(m -> {
+            assertThat(m.calls()).isEqualTo(1);
+            assertThat(m.histogram().getTotalCount()).as("%s latencies", m.method()).isEqualTo(1);
+        });
+        assertThat(profile.callTree().children()).isNotEmpty();
     }
 
     @Test

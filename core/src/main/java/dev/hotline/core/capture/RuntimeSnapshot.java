@@ -26,6 +26,11 @@ import org.HdrHistogram.Histogram;
  * model (the model itself knows nothing of the runtime). Reads other threads' plain
  * fields without stopping them: a thread still running may be a few calls behind (see
  * {@link ThreadRecorder}); threads that ended are complete. Calls still open are not counted.
+ *
+ * <p>A full capture copies counts, times and the call tree, but leaves the latencies of methods
+ * and lines in the recorders ({@link MethodProfile#deferred}): a dump reads them one method at a
+ * time, so its memory does not grow by a histogram per method. The recorders must therefore
+ * still be there when the latencies are read; they are, since a profile holds them.
  */
 public final class RuntimeSnapshot {
 
@@ -107,14 +112,13 @@ public final class RuntimeSnapshot {
             for (int id = times.firstMethod(); id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
-                    MethodProfile profile = methods.computeIfAbsent(catalog.method(id),
-                            ref -> full ? new MethodProfile(ref) : new MethodProfile(ref, noLatencies));
+                    int method = id;
+                    MethodProfile profile = methods.computeIfAbsent(catalog.method(id), ref -> full
+                            ? MethodProfile.deferred(ref, into -> addMethodLatencies(recorders, method, into))
+                            : new MethodProfile(ref, noLatencies));
                     profile.add(times.calls(id), c.exceptions(), times.total(id), times.self(id), c.minNanos(),
                             c.maxNanos());
                     profile.addTiming(times.timedCalls(id), times.measuredTotal(id), times.measuredSelf(id));
-                    if (full) {
-                        addBuckets(c.latencies(), profile.histogram());
-                    }
                 }
             }
             clamped += baseline.clampedTimes(recorder) + times.clampedSelfTimes();
@@ -127,10 +131,11 @@ public final class RuntimeSnapshot {
             for (int id = firstLine; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
-                    LineProfile profile = lines.computeIfAbsent(catalog.line(id), LineProfile::new);
+                    int line = id;
+                    LineProfile profile = lines.computeIfAbsent(catalog.line(id),
+                            ref -> LineProfile.deferred(ref, into -> addLineLatencies(recorders, line, into)));
                     profile.add(c.hits(), c.totalNanos());
                     profile.addTiming(c.timedHits(), c.measuredNanos());
-                    addBuckets(c.latencies(), profile.histogram());
                 }
             }
             for (int first = firstLine; first < recorder.lineHitsIdLimit() && first < knownLines; first++) {
@@ -174,6 +179,30 @@ public final class RuntimeSnapshot {
             allocations.computeIfAbsent(site, AllocationProfile::new).add(siteCounts[id - firstSite], bytes);
         }
         return new Profile(facts, methods, tree, lines, allocations, List.of());
+    }
+
+    /**
+     * The latencies of method {@code id} on every recorder that ran it: what a captured method's
+     * histogram is read from when a writer asks for it, not at the capture (see {@link
+     * MethodProfile#deferred}).
+     */
+    private static void addMethodLatencies(List<ThreadRecorder> recorders, int id, Histogram into) {
+        for (ThreadRecorder recorder : recorders) {
+            MethodCounters c = id < recorder.methodIdLimit() ? recorder.methodCounters(id) : null;
+            if (c != null) {
+                addBuckets(c.latencies(), into);
+            }
+        }
+    }
+
+    /** The time per hit of timed line {@code id} on every recorder that ran it, read as {@link #addMethodLatencies}. */
+    private static void addLineLatencies(List<ThreadRecorder> recorders, int id, Histogram into) {
+        for (ThreadRecorder recorder : recorders) {
+            LineCounters c = id < recorder.lineIdLimit() ? recorder.lineCountersOf(id) : null;
+            if (c != null) {
+                addBuckets(c.latencies(), into);
+            }
+        }
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

@@ -5,7 +5,6 @@ import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
-import dev.hotline.core.profile.ProfileMerger;
 import dev.hotline.core.profile.ProfileTotals;
 import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
@@ -112,12 +111,21 @@ public final class ThreadRetirement {
         return new Profile(facts.build(), methods, CallTreeNode.root(), Map.of(), Map.of(), List.of());
     }
 
-    /** Everything recorded so far: the retired totals and the threads still registered. */
-    public synchronized Profile snapshot(Map<String, String> session) {
+    /** What reads a snapshot while it is valid. */
+    @FunctionalInterface
+    public interface SnapshotReader<T> {
+        T read(Profile snapshot) throws java.io.IOException;
+    }
+
+    /**
+     * Gives {@code reader} everything recorded so far: the retired totals and the threads still
+     * registered. The snapshot's latencies are read only as they are asked for (a dump writes them a
+     * method at a time: see {@code MethodProfile.deferred}), from the recorders and from the
+     * totals, so no thread is retired until {@code reader} returns (this object's lock is held) and
+     * the snapshot must not be used after that.
+     */
+    public synchronized <T> T snapshot(Map<String, String> session, SnapshotReader<T> reader) throws java.io.IOException {
         Profile live = RuntimeSnapshot.capture(catalog, session, Recorders.all(), sizes, baseline);
-        if (retired.threads() == 0) {
-            return live;
-        }
-        return ProfileMerger.mergeData(live, List.of(retired.toProfile(Map.of()))); // copies: the totals stay untouched
+        return reader.read(retired.threads() == 0 ? live : retired.addTo(live));
     }
 }

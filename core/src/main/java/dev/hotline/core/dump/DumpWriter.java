@@ -9,8 +9,10 @@ import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -45,11 +47,13 @@ public final class DumpWriter {
             // java.io, not Files.newOutputStream or Files.createFile: on JDK 17 a file channel's first
             // use makes the JDK keep a socket pair open (its pre-close descriptor) in the host process.
             // The empty file is made owner-only before any byte is written.
-            try (OutputStream out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(temp.toFile()))) {
+            try (RandomAccessFile file = new RandomAccessFile(temp.toFile(), "rw")) {
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
                 }
-                write(profile, out);
+                FileBlocks blocks = new FileBlocks(file);
+                write(profile, blocks);
+                blocks.out().flush();
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -61,13 +65,30 @@ public final class DumpWriter {
         }
     }
 
+    /**
+     * Writes to {@code stream}; each block is held in memory until it is complete (its length comes
+     * first). {@link #writeAtomically} needs no such buffer: it writes blocks straight to the file.
+     */
     public static void write(Profile profile, OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
+        StreamBlocks blocks = new StreamBlocks(new DataOutputStream(stream));
+        write(profile, blocks);
+        blocks.out().flush();
+    }
+
+    /**
+     * Writes every block in a memory that does not grow with the profile's latencies: one method's
+     * or line's histogram at a time is made and encoded (a captured profile still keeps them in the
+     * runtime: {@code MethodProfile.deferred}), and where {@code blocks} writes to a file, no block
+     * is held whole.
+     */
+    private static void write(Profile profile, Blocks blocks) throws IOException {
+        DataOutputStream out = blocks.out();
+        Encoder encoder = new Encoder();
         out.write(DumpFormat.MAGIC);
         out.writeShort(DumpFormat.major());
         out.writeShort(DumpFormat.minor());
 
-        block(out, DumpFormat.BLOCK_SESSION, payload -> {
+        blocks.write(DumpFormat.BLOCK_SESSION, payload -> {
             payload.writeInt(profile.session().size());
             for (Map.Entry<String, String> fact : profile.session().entrySet()) {
                 payload.writeUTF(limit(fact.getKey()));
@@ -88,7 +109,7 @@ public final class DumpWriter {
                 }
             }
         }
-        block(out, DumpFormat.BLOCK_METHODS, payload -> {
+        blocks.write(DumpFormat.BLOCK_METHODS, payload -> {
             payload.writeInt(methods.size());
             for (MethodProfile m : methods) {
                 payload.writeUTF(m.method().className());
@@ -100,14 +121,12 @@ public final class DumpWriter {
                 payload.writeLong(m.selfNanos());
                 payload.writeLong(m.minNanos());
                 payload.writeLong(m.maxNanos());
-                byte[] histogram = encode(m.histogram());
-                payload.writeInt(histogram.length);
-                payload.write(histogram);
+                encoder.write(m.latenciesOnce(), payload);
             }
         });
 
         // 1.2: how each METHODS entry was timed, in the same order (a 1.1 reader skips the block)
-        block(out, DumpFormat.BLOCK_TIMING, payload -> {
+        blocks.write(DumpFormat.BLOCK_TIMING, payload -> {
             payload.writeInt(methods.size());
             for (MethodProfile m : methods) {
                 payload.writeLong(m.timedCalls());
@@ -116,34 +135,36 @@ public final class DumpWriter {
             }
         });
 
-        List<CallTreeNode> preorder = new ArrayList<>();
-        List<Integer> parents = new ArrayList<>();
-        flatten(profile.callTree(), preorder, parents);
-        block(out, DumpFormat.BLOCK_CALL_TREE, payload -> {
-            payload.writeInt(preorder.size());
-            for (int i = 0; i < preorder.size(); i++) {
-                CallTreeNode node = preorder.get(i);
-                payload.writeInt(parents.get(i));
+        // the tree is walked in the same pre-order three times (count, nodes, folds) rather than
+        // listed: a list would cost as much again as the tree
+        CallTreeNode tree = profile.callTree();
+        int[] nodes = {0};
+        preorder(tree, (node, at, parent) -> nodes[0]++);
+        blocks.write(DumpFormat.BLOCK_CALL_TREE, payload -> {
+            payload.writeInt(nodes[0]);
+            preorder(tree, (node, at, parent) -> {
+                payload.writeInt(parent);
                 payload.writeInt(index.get(node.method()));
                 payload.writeLong(node.calls());
                 payload.writeLong(node.totalNanos());
                 payload.writeLong(node.selfNanos());
-            }
+            });
         });
 
         // 1.3: the recursive calls folded into CALL_TREE nodes, and the edges of the calls off the
         // tree's edges (folded, or past the node limit); a 1.2 reader skips both
-        block(out, DumpFormat.BLOCK_CALL_TREE_FOLDS, payload -> {
-            int folded = (int) preorder.stream().filter(n -> n.foldedCalls() > 0).count();
-            payload.writeInt(folded);
-            for (int i = 0; i < preorder.size(); i++) {
-                if (preorder.get(i).foldedCalls() > 0) {
-                    payload.writeInt(i);
-                    payload.writeLong(preorder.get(i).foldedCalls());
+        int[] foldedNodes = {0};
+        preorder(tree, (node, at, parent) -> foldedNodes[0] += node.foldedCalls() > 0 ? 1 : 0);
+        blocks.write(DumpFormat.BLOCK_CALL_TREE_FOLDS, payload -> {
+            payload.writeInt(foldedNodes[0]);
+            preorder(tree, (node, at, parent) -> {
+                if (node.foldedCalls() > 0) {
+                    payload.writeInt(at);
+                    payload.writeLong(node.foldedCalls());
                 }
-            }
+            });
         });
-        block(out, DumpFormat.BLOCK_OFF_TREE_EDGES, payload -> {
+        blocks.write(DumpFormat.BLOCK_OFF_TREE_EDGES, payload -> {
             Map<List<MethodRef>, long[]> edges = profile.callTree().offTreeEdges();
             payload.writeInt(edges.size());
             for (Map.Entry<List<MethodRef>, long[]> e : edges.entrySet()) {
@@ -158,20 +179,18 @@ public final class DumpWriter {
         List<LineProfile> countedLines = profile.lines().stream().filter(l -> !l.timed()).toList();
         // Lines name their method in full (not by METHODS index): a line can run in a call that
         // had not ended when the dump was written.
-        block(out, DumpFormat.BLOCK_LINES, payload -> {
+        blocks.write(DumpFormat.BLOCK_LINES, payload -> {
             payload.writeInt(lines.size());
             for (LineProfile line : lines) {
                 writeLineRef(payload, line);
                 payload.writeLong(line.hits());
                 payload.writeLong(line.totalNanos());
-                byte[] histogram = encode(line.histogram());
-                payload.writeInt(histogram.length);
-                payload.write(histogram);
+                encoder.write(line.latenciesOnce(), payload);
             }
         });
 
         // 1.2: how each LINES entry was timed, in the same order
-        block(out, DumpFormat.BLOCK_LINE_TIMING, payload -> {
+        blocks.write(DumpFormat.BLOCK_LINE_TIMING, payload -> {
             payload.writeInt(lines.size());
             for (LineProfile line : lines) {
                 payload.writeLong(line.timedHits());
@@ -182,7 +201,7 @@ public final class DumpWriter {
         if (!countedLines.isEmpty()) {
             // lines counted without times: their own block, so a 1.0 reader skips them rather than
             // reading them as lines that took no time
-            block(out, DumpFormat.BLOCK_LINE_HITS, payload -> {
+            blocks.write(DumpFormat.BLOCK_LINE_HITS, payload -> {
                 payload.writeInt(countedLines.size());
                 for (LineProfile line : countedLines) {
                     writeLineRef(payload, line);
@@ -192,7 +211,7 @@ public final class DumpWriter {
         }
 
         List<AllocationProfile> allocations = profile.allocations();
-        block(out, DumpFormat.BLOCK_ALLOCATIONS, payload -> {
+        blocks.write(DumpFormat.BLOCK_ALLOCATIONS, payload -> {
             payload.writeInt(allocations.size());
             for (AllocationProfile a : allocations) {
                 payload.writeUTF(a.site().method().className());
@@ -208,7 +227,7 @@ public final class DumpWriter {
         });
 
         if (!profile.intervals().isEmpty()) {
-            block(out, DumpFormat.BLOCK_INTERVALS, payload -> {
+            blocks.write(DumpFormat.BLOCK_INTERVALS, payload -> {
                 payload.writeInt(profile.intervals().size());
                 for (IntervalProfile interval : profile.intervals()) {
                     payload.writeLong(interval.startMillis());
@@ -225,7 +244,6 @@ public final class DumpWriter {
 
         out.writeByte(DumpFormat.BLOCK_END);
         out.writeInt(0);
-        out.flush();
     }
 
     /** writeUTF takes at most 65,535 bytes; a longer fact (a huge command line) is cut, marked "...". */
@@ -253,54 +271,126 @@ public final class DumpWriter {
         }
     }
 
+    private interface NodeVisitor {
+        void visit(CallTreeNode node, int index, int parentIndex) throws IOException;
+    }
+
     /**
-     * Pre-order, the root itself left out: its children get parent -1. Iterative: a tree may be
-     * as deep as the program has methods.
+     * Visits the tree in pre-order, the root itself left out: its children get parent -1, the
+     * others their parent's pre-order index. Iterative: a tree may be as deep as the program has
+     * methods; what it holds is the path and the unvisited siblings along it.
      */
-    private static void flatten(CallTreeNode root, List<CallTreeNode> preorder, List<Integer> parents) {
-        java.util.Deque<Object[]> pending = new java.util.ArrayDeque<>();
-        pushChildren(root, -1, pending);
-        while (!pending.isEmpty()) {
-            Object[] next = pending.pop();
-            CallTreeNode node = (CallTreeNode) next[0];
-            preorder.add(node);
-            parents.add((Integer) next[1]);
-            pushChildren(node, preorder.size() - 1, pending);
+    private static void preorder(CallTreeNode root, NodeVisitor visitor) throws IOException {
+        java.util.Deque<java.util.Iterator<CallTreeNode>> siblings = new java.util.ArrayDeque<>();
+        java.util.Deque<Integer> parents = new java.util.ArrayDeque<>();
+        siblings.push(root.children().iterator());
+        parents.push(-1);
+        int next = 0;
+        while (!siblings.isEmpty()) {
+            if (!siblings.peek().hasNext()) {
+                siblings.pop();
+                parents.pop();
+                continue;
+            }
+            CallTreeNode node = siblings.peek().next();
+            int at = next++;
+            visitor.visit(node, at, parents.peek());
+            if (!node.children().isEmpty()) {
+                siblings.push(node.children().iterator());
+                parents.push(at);
+            }
         }
     }
 
-    /** Pushes the children so that they pop in their own order. */
-    private static void pushChildren(CallTreeNode node, int nodeIndex, java.util.Deque<Object[]> pending) {
-        List<CallTreeNode> children = new ArrayList<>(node.children());
-        for (int i = children.size() - 1; i >= 0; i--) {
-            pending.push(new Object[] {children.get(i), nodeIndex});
-        }
-    }
+    /**
+     * Encodes latencies one method at a time, through a buffer reused from method to method. Each
+     * method's histogram is its own (a held one as it is, a deferred one read into a new one), never
+     * one reused: an auto-resizing histogram keeps the range of the largest value it ever held and
+     * the encoding carries that range, so a reused one would make every method after a slow one
+     * decode into a histogram sized for the slow one.
+     */
+    private static final class Encoder {
+        private ByteBuffer buffer = ByteBuffer.allocate(0);
 
-    private static byte[] encode(Histogram histogram) {
-        if (histogram.getTotalCount() == 0) {
-            return new byte[0];
+        /** Writes the length of the compressed encoding and the encoding: length 0 when there is no latency. */
+        void write(Histogram histogram, DataOutputStream payload) throws IOException {
+            if (histogram.getTotalCount() == 0) {
+                payload.writeInt(0);
+                return;
+            }
+            int needed = histogram.getNeededByteBufferCapacity();
+            if (buffer.capacity() < needed) {
+                buffer = ByteBuffer.allocate(needed);
+            }
+            buffer.clear();
+            int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+            payload.writeInt(length);
+            payload.write(buffer.array(), 0, length);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return bytes;
     }
 
     private interface Payload {
         void write(DataOutputStream payload) throws IOException;
     }
 
-    private static void block(DataOutputStream out, int type, Payload content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream payload = new DataOutputStream(bytes);
-        content.write(payload);
-        payload.flush();
-        out.writeByte(type);
-        out.writeInt(bytes.size());
-        bytes.writeTo(out);
+    /** Where blocks go: a block's type and length, then its payload. */
+    private interface Blocks {
+        /** Where what comes outside blocks goes (the header, the end mark). */
+        DataOutputStream out();
+
+        void write(int type, Payload content) throws IOException;
+    }
+
+    /** To a stream: a block is held in memory until its length is known. */
+    private record StreamBlocks(DataOutputStream out) implements Blocks {
+        @Override
+        public void write(int type, Payload content) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream payload = new DataOutputStream(bytes);
+            content.write(payload);
+            payload.flush();
+            out.writeByte(type);
+            out.writeInt(bytes.size());
+            bytes.writeTo(out);
+        }
+    }
+
+    /**
+     * To a file, through a 64 KB buffer: a block's payload goes straight to the file after a
+     * length of 0, written over once the block is complete. A block larger than a dump's int
+     * length allows is an error, not a wrapped length.
+     */
+    private static final class FileBlocks implements Blocks {
+        private final RandomAccessFile file;
+        private final DataOutputStream out;
+
+        FileBlocks(RandomAccessFile file) throws IOException {
+            this.file = file;
+            // the stream writes at the file's own position, which seek moves (one descriptor)
+            this.out = new DataOutputStream(new java.io.BufferedOutputStream(new FileOutputStream(file.getFD()), 1 << 16));
+        }
+
+        @Override
+        public DataOutputStream out() {
+            return out;
+        }
+
+        @Override
+        public void write(int type, Payload content) throws IOException {
+            out.writeByte(type);
+            out.writeInt(0);
+            out.flush();
+            long start = file.getFilePointer();
+            content.write(out);
+            out.flush();
+            long end = file.getFilePointer();
+            if (end - start > Integer.MAX_VALUE) {
+                throw new IOException("block " + type + " would be " + (end - start) + " bytes, over a dump block's limit");
+            }
+            file.seek(start - Integer.BYTES);
+            file.writeInt((int) (end - start));
+            file.seek(end);
+        }
     }
 
     private static void writeLineRef(DataOutputStream payload, LineProfile line) throws IOException {

@@ -38,7 +38,8 @@ public final class CallTreeNode {
     public static final MethodRef OTHER_PATHS = new MethodRef("", "(other paths)", "()V");
 
     private final MethodRef method;
-    private final Map<MethodRef, CallTreeNode> children = new LinkedHashMap<>();
+    /** Null until the first child: most nodes of a large tree are leaves (a map costs them ~130 bytes). */
+    private Map<MethodRef, CallTreeNode> children;
     private long calls;
     private long totalNanos;
     private long selfNanos;
@@ -56,6 +57,9 @@ public final class CallTreeNode {
 
     /** The child for {@code callee}, created empty if absent. */
     public CallTreeNode child(MethodRef callee) {
+        if (children == null) {
+            children = new LinkedHashMap<>(4);
+        }
         return children.computeIfAbsent(callee, CallTreeNode::new);
     }
 
@@ -123,7 +127,7 @@ public final class CallTreeNode {
     }
 
     public Collection<CallTreeNode> children() {
-        return children.values();
+        return children == null ? List.of() : children.values();
     }
 
     public long calls() {
@@ -151,7 +155,7 @@ public final class CallTreeNode {
         while (!pending.isEmpty()) {
             CallTreeNode n = pending.pop();
             width += n.selfNanos;
-            n.children.values().forEach(pending::push);
+            n.children().forEach(pending::push);
         }
         return width;
     }

@@ -89,7 +89,8 @@ public final class IntervalProfile {
         return bytes;
     }
 
-    private static Histogram decode(byte[] bytes) {
+    /** Decodes what {@link #encode} made (or a dump reader checked). */
+    public static Histogram decode(byte[] bytes) {
         try {
             Histogram histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
             histogram.setAutoResize(true);

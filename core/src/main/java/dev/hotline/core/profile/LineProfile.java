@@ -18,27 +18,41 @@ public final class LineProfile {
     private boolean timing;
     private long timedHits;
     private long measuredNanos;
-    private final Histogram histogram;
+    private final Latencies latencies;
     private boolean timed;
 
     /** A timed line. */
     public LineProfile(LineRef line) {
-        this(line, MethodProfile.newHistogram());
+        this(line, Latencies.none(), true);
     }
 
     public LineProfile(LineRef line, Histogram histogram) {
-        this(line, histogram, true);
+        this(line, Latencies.in(histogram), true);
     }
 
     public LineProfile(LineRef line, Histogram histogram, boolean timed) {
+        this(line, Latencies.in(histogram), timed);
+    }
+
+    private LineProfile(LineRef line, Latencies latencies, boolean timed) {
         this.line = line;
-        this.histogram = histogram;
+        this.latencies = latencies;
         this.timed = timed;
+    }
+
+    /** A line with no hits yet, timed or not as {@code timed} says. */
+    public static LineProfile empty(LineRef line, boolean timed) {
+        return new LineProfile(line, Latencies.none(), timed);
     }
 
     /** A line counted without times. */
     public static LineProfile countedOnly(LineRef line) {
-        return new LineProfile(line, MethodProfile.newHistogram(), false);
+        return empty(line, false);
+    }
+
+    /** A timed line whose latencies stay in {@code source} until asked for (see {@link MethodProfile#deferred}). */
+    public static LineProfile deferred(LineRef line, LatencySource source) {
+        return new LineProfile(line, Latencies.from(source), true);
     }
 
     /** Whether times were recorded; false: hits only ({@code linehits=}), times unknown. */
@@ -48,9 +62,19 @@ public final class LineProfile {
 
     /** Adds another record of the same line; the sum is timed only if both are. */
     public void addAll(LineProfile other) {
+        addCounts(other);
+        latencies.addNow(other.latencies);
+    }
+
+    /** Adds {@code other}'s hits now and its latencies when read: {@code other} must stay as it is until then. */
+    public void addAllLater(LineProfile other) {
+        addCounts(other);
+        latencies.addLater(other.latencies);
+    }
+
+    private void addCounts(LineProfile other) {
         add(other.hits, other.totalNanos);
         addTiming(other.timedHits(), other.measuredNanos());
-        histogram.add(other.histogram);
         timed &= other.timed;
     }
 
@@ -96,12 +120,27 @@ public final class LineProfile {
         return totalNanos;
     }
 
+    /** The time per hit, read from where it is kept the first time this is called. */
     public Histogram histogram() {
-        return histogram;
+        return latencies.histogram();
+    }
+
+    /** Adds the time per hit into {@code into}, without making this line's own histogram. */
+    public void addLatenciesTo(Histogram into) {
+        latencies.addTo(into);
+    }
+
+    /**
+     * The time per hit for one read, kept by nobody: a histogram held is returned as it is, latencies
+     * still in their source are read into a new histogram (what a dump writer asks for, one at a time).
+     */
+    public Histogram latenciesOnce() {
+        return latencies.once();
     }
 
     /** The time per hit at {@code percentile} (HdrHistogram's value, the top of its bucket); 0 without hits. */
     public long percentileNanos(double percentile) {
+        Histogram histogram = histogram();
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
     }
 }

@@ -33,15 +33,29 @@ public final class MethodProfile {
     private long measuredSelfNanos;
     private long minNanos = Long.MAX_VALUE;
     private long maxNanos = Long.MIN_VALUE;
-    private final Histogram histogram;
+    private final Latencies latencies;
 
+    /** A method with no calls yet; its histogram is made when first asked for. */
     public MethodProfile(MethodRef method) {
-        this(method, newHistogram());
+        this(method, Latencies.none());
     }
 
+    /** @param histogram its latencies (kept, not copied: methods without latencies may share an empty one) */
     public MethodProfile(MethodRef method, Histogram histogram) {
+        this(method, Latencies.in(histogram));
+    }
+
+    private MethodProfile(MethodRef method, Latencies latencies) {
         this.method = method;
-        this.histogram = histogram;
+        this.latencies = latencies;
+    }
+
+    /**
+     * A method whose latencies stay in {@code source} until they are asked for: a dump writer
+     * {@linkplain #addLatenciesTo adds them} into one scratch histogram a method at a time.
+     */
+    public static MethodProfile deferred(MethodRef method, LatencySource source) {
+        return new MethodProfile(method, Latencies.from(source));
     }
 
     public static Histogram newHistogram() {
@@ -72,11 +86,24 @@ public final class MethodProfile {
         this.measuredSelfNanos += measuredSelfNanos;
     }
 
-    /** Adds everything {@code other} holds, its histogram included; {@code other} is unchanged. */
+    /** Adds everything {@code other} holds, its latencies copied; {@code other} is unchanged. */
     public void addAll(MethodProfile other) {
+        addCounts(other);
+        latencies.addNow(other.latencies);
+    }
+
+    /**
+     * Adds {@code other}'s counts now and its latencies when they are read: {@code other} must stay
+     * as it is until then. A snapshot adds the totals of ended threads so, copying no histogram.
+     */
+    public void addAllLater(MethodProfile other) {
+        addCounts(other);
+        latencies.addLater(other.latencies);
+    }
+
+    private void addCounts(MethodProfile other) {
         add(other.calls, other.exceptions, other.totalNanos, other.selfNanos, other.minNanos, other.maxNanos);
         addTiming(other.timedCalls(), other.measuredTotalNanos(), other.measuredSelfNanos());
-        histogram.add(other.histogram);
     }
 
     public MethodRef method() {
@@ -132,6 +159,7 @@ public final class MethodProfile {
      * with {@code cv} the coefficient of variation of the recorded latencies; 0 when every call was timed.
      */
     public double relativeError() {
+        Histogram histogram = histogram();
         if (!sampled() || timedCalls() == 0 || histogram.getTotalCount() == 0) {
             return 0;
         }
@@ -153,8 +181,31 @@ public final class MethodProfile {
         return calls == 0 ? 0 : maxNanos;
     }
 
+    /** The latencies, read from where they are kept the first time this is called. */
     public Histogram histogram() {
-        return histogram;
+        return latencies.histogram();
+    }
+
+    /** Adds the latencies into {@code into}, without making this profile's own histogram. */
+    public void addLatenciesTo(Histogram into) {
+        latencies.addTo(into);
+    }
+
+    /**
+     * Makes {@code source} this method's latencies from now on: what a dump with intervals does,
+     * having read the latencies once for the interval, so that the histogram it writes is the one
+     * the intervals add up to (a running thread may end another call between two reads).
+     */
+    public void replaceLatencies(LatencySource source) {
+        latencies.replace(source);
+    }
+
+    /**
+     * The latencies for one read, kept by nobody: a histogram held is returned as it is, latencies
+     * still in their source are read into a new histogram (what a dump writer asks for, one at a time).
+     */
+    public Histogram latenciesOnce() {
+        return latencies.once();
     }
 
     /**
@@ -162,6 +213,7 @@ public final class MethodProfile {
      * within the exact min and max. 0 if no call ended.
      */
     public long percentileNanos(double percentile) {
+        Histogram histogram = histogram();
         if (calls == 0 || histogram.getTotalCount() == 0) {
             return 0;
         }

@@ -14,17 +14,6 @@ public final class ProfileMerger {
     private ProfileMerger() {
     }
 
-    /**
-     * Adds {@code others} into {@code base}'s data, keeping {@code base}'s session facts except the
-     * counts of threads, open calls and abandoned frames, which sum (the agent's own use).
-     */
-    public static Profile mergeData(Profile base, List<Profile> others) {
-        ProfileTotals totals = new ProfileTotals();
-        totals.add(base);
-        others.forEach(totals::add);
-        return totals.toProfile(base.session());
-    }
-
     public static Profile merge(List<Profile> profiles) {
         ProfileTotals totals = new ProfileTotals();
         List<String> pids = new ArrayList<>();

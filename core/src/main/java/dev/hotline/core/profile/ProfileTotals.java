@@ -31,8 +31,7 @@ public final class ProfileTotals {
             methods.computeIfAbsent(m.method(), MethodProfile::new).addAll(m);
         }
         for (LineProfile l : p.lines()) {
-            lines.computeIfAbsent(l.line(), ref -> new LineProfile(ref, MethodProfile.newHistogram(), l.timed()))
-                    .addAll(l);
+            lines.computeIfAbsent(l.line(), ref -> LineProfile.empty(ref, l.timed())).addAll(l);
         }
         for (AllocationProfile a : p.allocations()) {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());
@@ -55,6 +54,32 @@ public final class ProfileTotals {
             facts.number(SessionKeys.SUMMED.get(i), summed[i]);
         }
         return new Profile(facts.build(), methods, tree, lines, allocations, List.of());
+    }
+
+    /**
+     * These totals added into {@code fresh}, a profile nobody else holds (a capture just taken),
+     * which is changed and returned with {@code fresh}'s facts plus the summed ones: nothing is
+     * copied, the call trees merge into {@code fresh}'s, and the latencies of both stay where they
+     * are until read (so these totals must not change until then). What a snapshot is: the running
+     * threads' capture plus the totals of those that ended, at no more memory than the capture's.
+     */
+    public Profile addTo(Profile fresh) {
+        Map<MethodRef, MethodProfile> allMethods = new LinkedHashMap<>();
+        fresh.methods().forEach(m -> allMethods.put(m.method(), m));
+        methods.values().forEach(m -> allMethods.computeIfAbsent(m.method(), MethodProfile::new).addAllLater(m));
+        Map<LineRef, LineProfile> allLines = new LinkedHashMap<>();
+        fresh.lines().forEach(l -> allLines.put(l.line(), l));
+        lines.values().forEach(l -> allLines.computeIfAbsent(l.line(), ref -> LineProfile.empty(ref, l.timed())).addAllLater(l));
+        Map<AllocationSite, AllocationProfile> allSites = new LinkedHashMap<>();
+        for (List<AllocationProfile> part : List.of(fresh.allocations(), List.copyOf(allocations.values()))) {
+            part.forEach(a -> allSites.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes()));
+        }
+        fresh.callTree().merge(tree);
+        SessionFacts.Builder facts = SessionFacts.builder(fresh.session());
+        for (int i = 0; i < summed.length; i++) {
+            facts.number(SessionKeys.SUMMED.get(i), fresh.facts().count(SessionKeys.SUMMED.get(i)) + summed[i]);
+        }
+        return new Profile(facts.build(), allMethods, fresh.callTree(), allLines, allSites, fresh.intervals());
     }
 
     /** The threads of every profile added so far (the {@code threads} facts summed). */

@@ -34,7 +34,10 @@ class MethodSnapshotTest {
         assertThat(threads.retireEnded()).isPositive(); // this one's data now lives in the retired totals
         runCalls(25);                                  // and this one's in its recorder
 
-        Profile full = threads.snapshot(Map.of(SessionKeys.PID, "1"));
+        Profile full = threads.snapshot(Map.of(SessionKeys.PID, "1"), snapshot -> {
+            snapshot.methods().forEach(MethodProfile::histogram); // read while the snapshot holds
+            return snapshot;
+        });
         Profile metrics = threads.methodSnapshot(Map.of(SessionKeys.PID, "1"), methods -> {
             assertThat(methods).extracting(MethodProfile::method).contains(OUTER, INNER);
             return Set.of(OUTER);
@@ -53,6 +56,12 @@ class MethodSnapshotTest {
         }
         assertThat(metrics.method(OUTER).calls()).isGreaterThanOrEqualTo(65);
         assertThat(metrics.method(OUTER).histogram()).isEqualTo(full.method(OUTER).histogram());
+        Profile again = threads.snapshot(Map.of(SessionKeys.PID, "1"), snapshot -> {
+            snapshot.methods().forEach(MethodProfile::histogram);
+            return snapshot;
+        });
+        assertThat(again.method(OUTER).histogram()).as("reading a snapshot leaves the retired totals as they were")
+                .isEqualTo(full.method(OUTER).histogram());
         assertThat(metrics.method(OUTER).histogram().getTotalCount()).isEqualTo(full.method(OUTER).calls());
         assertThat(metrics.method(INNER).histogram().getTotalCount()).as("not asked for").isZero();
         assertThat(metrics.callTree().children()).isEmpty();

@@ -295,6 +295,32 @@ class DumpRoundTripTest {
     }
 
     @Test
+    void a_dump_written_to_a_file_has_the_bytes_of_one_written_to_a_stream_when_its_blocks_outgrow_the_write_buffer()
+            throws IOException {
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        CallTreeNode tree = CallTreeNode.root();
+        for (int i = 0; i < 5_000; i++) { // some 200 KB of METHODS block, past the 64 KB buffer
+            MethodRef ref = new MethodRef("com.acme.gen.C" + i, "m" + i, "()V");
+            int value = i + 1;
+            MethodProfile method = MethodProfile.deferred(ref, into -> into.recordValue(value));
+            method.add(1, 0, value, value, value, value);
+            methods.put(ref, method);
+            tree.child(ref).add(1, value, value);
+        }
+        Profile large = new Profile(Map.of("pid", "7"), methods, tree, Map.of(), Map.of(), List.of());
+        Path target = dir.resolve("large.hotline");
+
+        DumpWriter.writeAtomically(large, target);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes(large));
+        Profile read = DumpReader.read(target);
+        assertThat(read.methods()).hasSize(5_000);
+        org.HdrHistogram.Histogram last = read.method(new MethodRef("com.acme.gen.C4999", "m4999", "()V")).histogram();
+        assertThat(last.getTotalCount()).isEqualTo(1);
+        assertThat(last.valuesAreEquivalent(last.getMaxValue(), 5_000)).as("each method its own latencies").isTrue();
+    }
+
+    @Test
     void a_dump_written_atomically_is_readable_and_writable_by_its_owner_only() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         Path target = dir.resolve("app-2.hotline");

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Leaves the heap nearly full at exit: 200 methods run with latencies spread over four orders of
- * magnitude (so the whole dump needs a latency histogram of kilobytes for each), then main fills
- * the heap with 64 KB blocks it keeps until allocation fails, gives back 4 of them (256 KB: room to
- * finish, not to write a whole dump) and returns. Prints how many calls it made. Methods m0..m199
+ * magnitude, then main fills the heap with 64 KB blocks it keeps until allocation fails, gives back
+ * one of them (room to finish, not to write a whole dump: its profile model of the methods and
+ * the call tree, and one histogram at a time, need some 100 KB) and returns. Prints how many calls it made. Methods m0..m199
  * are generated: distinct methods, each its own histogram.
  */
 public class FullHeapApp {
@@ -28,7 +28,7 @@ public class FullHeapApp {
                 KEPT.add(new byte[64 * 1024]);
             }
         } catch (OutOfMemoryError full) {
-            for (int i = 0; i < 4 && !KEPT.isEmpty(); i++) {
+            for (int i = 0; i < 1 && !KEPT.isEmpty(); i++) {
                 KEPT.remove(KEPT.size() - 1);
             }
         }

@@ -5,8 +5,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Paths;
 
 /**
- * Loads CLASSES generated classes (gen.C0 ..) from DIR, calls one method of ten of them, then
- * prints the heap in use after full collections: "used=BYTES".
+ * Loads CLASSES generated classes (gen.C0 ..) from DIR, calls one method of ten of them (with a
+ * third argument {@code all}: every method of every class, once), then prints the heap in use
+ * after full collections: "used=BYTES".
  */
 public final class ManyMethodsApp {
 
@@ -18,8 +19,12 @@ public final class ManyMethodsApp {
             for (int i = 0; i < classes; i++) {
                 loaded[i] = Class.forName("gen.C" + i, true, loader);
             }
-            for (int i = 0; i < 10; i++) {
-                sum += (int) loaded[i].getMethod("m0").invoke(null);
+            boolean all = args.length > 2 && args[2].equals("all");
+            for (int i = 0; i < (all ? classes : 10); i++) {
+                for (java.lang.reflect.Method m : all ? loaded[i].getDeclaredMethods() : new java.lang.reflect.Method[] {
+                        loaded[i].getMethod("m0")}) {
+                    sum += (int) m.invoke(null);
+                }
             }
             for (int i = 0; i < 4; i++) {
                 System.gc();
