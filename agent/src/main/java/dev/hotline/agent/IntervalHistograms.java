@@ -1,6 +1,7 @@
 package dev.hotline.agent;
 
 import dev.hotline.core.profile.IntervalProfile;
+import dev.hotline.core.profile.LatencySource;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ import org.HdrHistogram.Histogram;
 final class IntervalHistograms {
 
     /** A method's cumulative latencies at the last flush, compressed, and its calls then. */
-    private record Previous(long calls, byte[] encoded) {
+    private record Previous(long calls, byte[] encoded, long maxValue) implements LatencySource {
+        @Override
+        public void addTo(Histogram into) {
+            into.add(IntervalProfile.decode(encoded));
+        }
     }
 
     private final Map<String, Previous> previous = new HashMap<>();
@@ -40,16 +45,14 @@ final class IntervalHistograms {
     /** Records the interval that ends with {@code snapshot}; returns every interval so far. */
     synchronized List<IntervalProfile> close(Profile snapshot, long nowMillis) {
         Map<String, byte[]> delta = new LinkedHashMap<>();
-        Histogram now = MethodProfile.newHistogram(); // reused: one method's latencies at a time
         for (MethodProfile m : snapshot.methods()) {
             String key = m.method().key();
             Previous before = previous.get(key);
             if (before != null && before.calls() == m.calls()) {
-                m.replaceLatencies(into -> into.add(IntervalProfile.decode(before.encoded())));
+                m.replaceLatencies(before);
                 continue; // no call ended since: nothing in this interval
             }
-            now.reset();
-            m.addLatenciesTo(now);
+            Histogram now = m.latenciesOnce(MethodProfile::newHistogram); // its own size: the encodings carry it
             Histogram interval = now.copy();
             if (before != null) {
                 interval.subtract(IntervalProfile.decode(before.encoded()));
@@ -57,10 +60,10 @@ final class IntervalHistograms {
             if (interval.getTotalCount() > 0) {
                 delta.put(key, IntervalProfile.encode(interval));
             }
-            byte[] cumulative = IntervalProfile.encode(now);
-            previous.put(key, new Previous(m.calls(), cumulative));
+            Previous cumulative = new Previous(m.calls(), IntervalProfile.encode(now), now.getMaxValue());
+            previous.put(key, cumulative);
             // the dump writes the histogram the intervals were taken from, not a later read of it
-            m.replaceLatencies(into -> into.add(IntervalProfile.decode(cumulative)));
+            m.replaceLatencies(cumulative);
         }
         intervals.add(IntervalProfile.ofEncoded(previousMillis, nowMillis, delta));
         previousMillis = nowMillis;

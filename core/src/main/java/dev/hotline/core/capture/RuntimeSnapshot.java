@@ -6,6 +6,7 @@ import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.AllocationProfile;
 import dev.hotline.core.profile.CallTreeNode;
+import dev.hotline.core.profile.LatencySource;
 import dev.hotline.core.profile.LineProfile;
 import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
@@ -114,7 +115,7 @@ public final class RuntimeSnapshot {
                 if (c != null && times.calls(id) > 0) {
                     int method = id;
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id), ref -> full
-                            ? MethodProfile.deferred(ref, into -> addMethodLatencies(recorders, method, into))
+                            ? MethodProfile.deferred(ref, new RecordedLatencies(recorders, method, false))
                             : new MethodProfile(ref, noLatencies));
                     profile.add(times.calls(id), c.exceptions(), times.total(id), times.self(id), c.minNanos(),
                             c.maxNanos());
@@ -133,7 +134,7 @@ public final class RuntimeSnapshot {
                 if (c != null && c.hits() > 0) {
                     int line = id;
                     LineProfile profile = lines.computeIfAbsent(catalog.line(id),
-                            ref -> LineProfile.deferred(ref, into -> addLineLatencies(recorders, line, into)));
+                            ref -> LineProfile.deferred(ref, new RecordedLatencies(recorders, line, true)));
                     profile.add(c.hits(), c.totalNanos());
                     profile.addTiming(c.timedHits(), c.measuredNanos());
                 }
@@ -182,27 +183,62 @@ public final class RuntimeSnapshot {
     }
 
     /**
-     * The latencies of method {@code id} on every recorder that ran it: what a captured method's
-     * histogram is read from when a writer asks for it, not at the capture (see {@link
-     * MethodProfile#deferred}).
+     * The latencies of method or timed line {@code id} on every recorder that ran it: what a
+     * captured method's histogram is read from when a writer asks for it, not at the capture (see
+     * {@link MethodProfile#deferred}).
      */
-    private static void addMethodLatencies(List<ThreadRecorder> recorders, int id, Histogram into) {
-        for (ThreadRecorder recorder : recorders) {
-            MethodCounters c = id < recorder.methodIdLimit() ? recorder.methodCounters(id) : null;
-            if (c != null) {
-                addBuckets(c.latencies(), into);
+    private record RecordedLatencies(List<ThreadRecorder> recorders, int id, boolean line) implements LatencySource {
+
+        private LatencyBuckets on(ThreadRecorder recorder) {
+            if (line) {
+                LineCounters c = id < recorder.lineIdLimit() ? recorder.lineCountersOf(id) : null;
+                return c == null ? null : c.latencies();
             }
+            MethodCounters c = id < recorder.methodIdLimit() ? recorder.methodCounters(id) : null;
+            return c == null ? null : c.latencies();
+        }
+
+        @Override
+        public void addTo(Histogram into) {
+            for (ThreadRecorder recorder : recorders) {
+                LatencyBuckets buckets = on(recorder);
+                if (buckets != null) {
+                    addBuckets(buckets, into);
+                }
+            }
+        }
+
+        @Override
+        public long maxValue() {
+            long max = 0;
+            for (ThreadRecorder recorder : recorders) {
+                LatencyBuckets buckets = on(recorder);
+                if (buckets != null) {
+                    max = Math.max(max, RuntimeSnapshot.maxValue(buckets));
+                }
+            }
+            return max;
         }
     }
 
-    /** The time per hit of timed line {@code id} on every recorder that ran it, read as {@link #addMethodLatencies}. */
-    private static void addLineLatencies(List<ThreadRecorder> recorders, int id, Histogram into) {
-        for (ThreadRecorder recorder : recorders) {
-            LineCounters c = id < recorder.lineIdLimit() ? recorder.lineCountersOf(id) : null;
-            if (c != null) {
-                addBuckets(c.latencies(), into);
+    /** The largest value {@link #addBuckets} records from {@code buckets} (0 if none): a scan of the top bucket. */
+    static long maxValue(LatencyBuckets buckets) {
+        long max = 0;
+        for (int i = 0, n = buckets.firstSampleCount(); i < n; i++) {
+            max = Math.max(max, buckets.firstSample(i));
+        }
+        for (int bucket = LatencyBuckets.BUCKET_COUNT - 1; bucket >= 0; bucket--) {
+            long[] counts = buckets.bucket(bucket);
+            if (counts == null) {
+                continue;
+            }
+            for (int i = counts.length - 1; i >= 0; i--) {
+                if (counts[i] != 0) {
+                    return Math.max(max, LatencyBuckets.valueAt(bucket, i));
+                }
             }
         }
+        return max;
     }
 
     /** Lossless: both use HdrHistogram's bucket layout for 2 significant digits. */

@@ -121,7 +121,7 @@ public final class DumpWriter {
                 payload.writeLong(m.selfNanos());
                 payload.writeLong(m.minNanos());
                 payload.writeLong(m.maxNanos());
-                encoder.write(m.latenciesOnce(), payload);
+                encoder.write(m.latenciesOnce(encoder::scratch), payload);
             }
         });
 
@@ -185,7 +185,7 @@ public final class DumpWriter {
                 writeLineRef(payload, line);
                 payload.writeLong(line.hits());
                 payload.writeLong(line.totalNanos());
-                encoder.write(line.latenciesOnce(), payload);
+                encoder.write(line.latenciesOnce(encoder::scratch), payload);
             }
         });
 
@@ -303,14 +303,32 @@ public final class DumpWriter {
     }
 
     /**
-     * Encodes latencies one method at a time, through a buffer reused from method to method. Each
-     * method's histogram is its own (a held one as it is, a deferred one read into a new one), never
-     * one reused: an auto-resizing histogram keeps the range of the largest value it ever held and
-     * the encoding carries that range, so a reused one would make every method after a slow one
-     * decode into a histogram sized for the slow one.
+     * Encodes latencies one method at a time, through histograms and a buffer reused from method to
+     * method, so that a dump of a million entries does not make a million counts arrays (8 KB each
+     * for calls of microseconds: gigabytes of garbage, which in a nearly full heap cost seconds of
+     * collections). The scratch histograms are one per size: an auto-resizing histogram keeps the
+     * range of the largest value it ever held and its encoding carries that range, so one reused
+     * for every method would make each method after a slow one decode sized for the slow one. Two
+     * values whose highest bit is the same need the same counts array (HdrHistogram's bucket of a
+     * value follows its leading zeros), so that is the key.
      */
     private static final class Encoder {
         private ByteBuffer buffer = ByteBuffer.allocate(0);
+        private final Histogram[] bySize = new Histogram[Long.SIZE + 1];
+
+        /** An empty histogram for values up to {@code max}; a new one if {@code max} is not known. */
+        Histogram scratch(long max) {
+            if (max < 0) {
+                return MethodProfile.newHistogram();
+            }
+            int size = Long.numberOfLeadingZeros(max | 0xff);
+            Histogram histogram = bySize[size];
+            if (histogram == null) {
+                return bySize[size] = MethodProfile.newHistogram(max);
+            }
+            histogram.reset();
+            return histogram;
+        }
 
         /** Writes the length of the compressed encoding and the encoding: length 0 when there is no latency. */
         void write(Histogram histogram, DataOutputStream payload) throws IOException {

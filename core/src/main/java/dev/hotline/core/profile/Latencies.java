@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Not thread-safe.
  */
-final class Latencies {
+final class Latencies implements LatencySource {
 
     /** Null until asked for, or until latencies are added now. */
     private Histogram histogram;
@@ -49,7 +49,7 @@ final class Latencies {
     /** The whole histogram, made (and its sources read) the first time it is asked for. */
     Histogram histogram() {
         if (histogram == null) {
-            histogram = MethodProfile.newHistogram();
+            histogram = MethodProfile.newHistogram(maxValue());
         }
         if (pending != null) {
             LatencySource read = pending;
@@ -61,19 +61,35 @@ final class Latencies {
 
     /**
      * The latencies for one read: the histogram itself if it is held and nothing is pending, else
-     * a histogram made for the caller and not kept (a writer reads each method once).
+     * {@code scratch} (asked for by the largest value to come, -1 if unknown; empty) filled with
+     * them and not kept (a writer reads each method once).
      */
-    Histogram once() {
+    Histogram once(java.util.function.LongFunction<Histogram> scratch) {
         if (pending == null && histogram != null) {
             return histogram;
         }
-        Histogram made = MethodProfile.newHistogram();
-        addTo(made);
-        return made;
+        Histogram into = scratch.apply(maxValue());
+        addTo(into);
+        return into;
+    }
+
+    /** The largest latency held or pending, 0 if none, -1 if a pending source does not know. */
+    @Override
+    public long maxValue() {
+        long max = histogram == null ? 0 : histogram.getMaxValue();
+        if (pending != null) {
+            long more = pending.maxValue();
+            if (more < 0) {
+                return -1;
+            }
+            max = Math.max(max, more);
+        }
+        return max;
     }
 
     /** Adds every latency into {@code into} without making this histogram. */
-    void addTo(Histogram into) {
+    @Override
+    public void addTo(Histogram into) {
         if (histogram != null) {
             into.add(histogram);
         }
@@ -96,9 +112,22 @@ final class Latencies {
             return;
         }
         LatencySource before = pending;
-        pending = before == null ? other::addTo : into -> {
-            before.addTo(into);
-            other.addTo(into);
-        };
+        pending = before == null ? other : new Both(before, other);
+    }
+
+    /** Two sources read one after the other. */
+    private record Both(LatencySource first, LatencySource second) implements LatencySource {
+        @Override
+        public void addTo(Histogram into) {
+            first.addTo(into);
+            second.addTo(into);
+        }
+
+        @Override
+        public long maxValue() {
+            long a = first.maxValue();
+            long b = second.maxValue();
+            return a < 0 || b < 0 ? -1 : Math.max(a, b);
+        }
     }
 }

@@ -131,11 +131,13 @@ public final class LineProfile {
     }
 
     /**
-     * The time per hit for one read, kept by nobody: a histogram held is returned as it is, latencies
-     * still in their source are read into a new histogram (what a dump writer asks for, one at a time).
+     * The time per hit for one read, kept by nobody: a histogram held is returned as it is; latencies still
+     * in their source are read into {@code scratch.apply(largest value, or -1 if unknown)}, an empty
+     * histogram the caller gives (a dump writer reuses one per size) or makes ({@link
+     * MethodProfile#newHistogram(long)}).
      */
-    public Histogram latenciesOnce() {
-        return latencies.once();
+    public Histogram latenciesOnce(java.util.function.LongFunction<Histogram> scratch) {
+        return latencies.once(scratch);
     }
 
     /** The time per hit at {@code percentile} (HdrHistogram's value, the top of its bucket); 0 without hits. */

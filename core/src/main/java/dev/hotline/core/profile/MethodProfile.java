@@ -62,6 +62,19 @@ public final class MethodProfile {
         return new Histogram(SIGNIFICANT_DIGITS); // auto-resizing, lowest discernible value 1 ns
     }
 
+    /**
+     * An auto-resizing histogram made at once with the size one that grew to hold {@code maxValue}
+     * would have; {@link #newHistogram()} if {@code maxValue} is not known (negative).
+     */
+    public static Histogram newHistogram(long maxValue) {
+        if (maxValue < 2) {
+            return newHistogram();
+        }
+        Histogram sized = new Histogram(1, maxValue, SIGNIFICANT_DIGITS);
+        sized.setAutoResize(true);
+        return sized;
+    }
+
     /** Adds counts recorded elsewhere (another thread, another dump); min and max combine. */
     public void add(long calls, long exceptions, long totalNanos, long selfNanos, long minNanos, long maxNanos) {
         this.calls += calls;
@@ -201,11 +214,13 @@ public final class MethodProfile {
     }
 
     /**
-     * The latencies for one read, kept by nobody: a histogram held is returned as it is, latencies
-     * still in their source are read into a new histogram (what a dump writer asks for, one at a time).
+     * The latencies for one read, kept by nobody: a histogram held is returned as it is; latencies still
+     * in their source are read into {@code scratch.apply(largest value, or -1 if unknown)}, an empty
+     * histogram the caller gives (a dump writer reuses one per size) or makes ({@link
+     * MethodProfile#newHistogram(long)}).
      */
-    public Histogram latenciesOnce() {
-        return latencies.once();
+    public Histogram latenciesOnce(java.util.function.LongFunction<Histogram> scratch) {
+        return latencies.once(scratch);
     }
 
     /**

@@ -123,6 +123,13 @@ class LatencyBucketsMatchHdrHistogramTest {
             assertThat(converted.getValueAtPercentile(p)).as("p%s", p).isEqualTo(direct.getValueAtPercentile(p));
         }
         assertThat(converted).isEqualTo(direct);
+        assertThat(RuntimeSnapshot.maxValue(buckets)).as("the largest value converted (the lowest of its entry)")
+                .isEqualTo(converted.lowestEquivalentValue(converted.getMaxValue()));
+        Histogram sized = MethodProfile.newHistogram(RuntimeSnapshot.maxValue(buckets));
+        RuntimeSnapshot.addBuckets(buckets, sized);
+        assertThat(sized).as("made at its size at once, the same histogram").isEqualTo(direct);
+        assertThat(sized.getEstimatedFootprintInBytes()).as("no larger than one that grew")
+                .isLessThanOrEqualTo(converted.getEstimatedFootprintInBytes());
     }
 
     @Test
