@@ -62,6 +62,7 @@ final class BootstrapRuntime {
             throw new IOException("no runtime classes (" + PREFIX + ") in " + agentJar);
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+        StaleRuntimeJars.sweep(runtimeJar); // those of JVMs killed before their exit could delete them
     }
 
     /** Whether the bootstrap loader already has the runtime (asked without loading it anywhere else). */
