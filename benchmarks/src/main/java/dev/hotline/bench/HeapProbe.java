@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * The heap workload: defines {@code --methods} methods in generated classes of 100 methods each
- * (defined from bytes by a class loader of its own, so an agent sees them load), optionally runs
- * each once, and prints the heap (and metaspace) in use after full collections.
+ * (or PER_CLASS: 5 and 200,000 make 40,000 classes), defined from bytes by a class loader of its
+ * own, so an agent sees them load; optionally runs each once, and prints the heap (and metaspace)
+ * in use after full collections. Also the large run whose exit dump docs/architecture.md measures.
  *
- * <pre>java ... dev.hotline.bench.HeapProbe METHODS called|loaded</pre>
+ * <pre>java ... dev.hotline.bench.HeapProbe METHODS called|loaded [PER_CLASS]</pre>
  */
 public final class HeapProbe {
 
-    private static final int METHODS_PER_CLASS = 100;
+    private static int methodsPerClass = 100;
     private static final String PREFIX = GeneratedClasses.HEAP_PACKAGE.replace('/', '.') + "Gen";
 
     private HeapProbe() {
@@ -24,9 +25,12 @@ public final class HeapProbe {
     public static void main(String[] args) throws Exception {
         int methods = Integer.parseInt(args[0]);
         boolean call = args[1].equals("called");
+        if (args.length > 2) {
+            methodsPerClass = Integer.parseInt(args[2]);
+        }
         Loader loader = new Loader();
         List<Class<?>> classes = new ArrayList<>();
-        for (int i = 0; i < methods / METHODS_PER_CLASS; i++) {
+        for (int i = 0; i < methods / methodsPerClass; i++) {
             // initialize = call: the static initializer runs every method of the class once
             classes.add(Class.forName(PREFIX + i, call, loader));
         }
@@ -74,7 +78,7 @@ public final class HeapProbe {
                 throw new ClassNotFoundException(name);
             }
             int index = Integer.parseInt(name.substring(PREFIX.length()));
-            byte[] bytes = GeneratedClasses.generate(GeneratedClasses.HEAP_PACKAGE, index, METHODS_PER_CLASS);
+            byte[] bytes = GeneratedClasses.generate(GeneratedClasses.HEAP_PACKAGE, index, methodsPerClass);
             return defineClass(name, bytes, 0, bytes.length);
         }
     }

@@ -50,7 +50,8 @@ public final class BenchmarkSuite {
                 case "--help", "-h" -> {
                     System.out.println("usage: benchmarks/run [--quick] [--only " + String.join(",", SECTIONS)
                             + "] [--runs N]\n  Measures hotline's overhead side by side with its peers and writes "
-                            + "docs/BENCHMARKS.md\n  (--quick: small runs, written to benchmarks/target/).");
+                            + "docs/BENCHMARKS.md\n  (--quick: small runs, written to benchmarks/target/BENCHMARKS-quick.md;"
+                            + "\n  --only: those sections, written to benchmarks/target/BENCHMARKS-only.md).");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
@@ -159,7 +160,11 @@ public final class BenchmarkSuite {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         md.append(String.format(Locale.ROOT, "_Measured by `benchmarks/run%s` on %s in %d min %d s._%n",
                 quick ? " --quick" : "", LocalDate.now(), seconds / 60, seconds % 60));
-        Path out = quick ? root.resolve("benchmarks/target/BENCHMARKS-quick.md") : root.resolve("docs/BENCHMARKS.md");
+        // a run of some sections only would replace the committed tables of all the others with
+        // "not measured": it goes beside the quick runs instead
+        Path out = quick ? root.resolve("benchmarks/target/BENCHMARKS-quick.md")
+                : !only.containsAll(SECTIONS) ? root.resolve("benchmarks/target/BENCHMARKS-only.md")
+                : root.resolve("docs/BENCHMARKS.md");
         writeBetweenMarkers(out, md.toString());
         System.err.println("wrote " + out);
     }
