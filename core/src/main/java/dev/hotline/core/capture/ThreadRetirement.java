@@ -8,6 +8,7 @@ import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.ProfileTotals;
 import dev.hotline.core.profile.SessionFacts;
 import dev.hotline.core.profile.SessionKeys;
+import dev.hotline.runtime.CallTreeLimits;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
 import java.util.Collection;
@@ -33,7 +34,8 @@ public final class ThreadRetirement {
 
     private final ProbeCatalog catalog;
     private final InstanceSizes sizes;
-    private final ProfileTotals retired = new ProfileTotals();
+    /** Bounded as the live threads' trees are together: see {@link ProfileTotals#ProfileTotals(java.util.function.LongSupplier)}. */
+    private final ProfileTotals retired = new ProfileTotals(CallTreeLimits::total);
     private final RecorderBaseline baseline;
 
     /** Counts from now: the recorders' running totals (of an earlier session, if any) are the baseline. */

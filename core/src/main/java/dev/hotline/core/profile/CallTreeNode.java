@@ -108,6 +108,65 @@ public final class CallTreeNode {
         }
     }
 
+    /**
+     * On a root: adds {@code other} (another root) as {@link #merge} does, but grows this tree to
+     * at most {@code maxNodes} nodes besides "(other paths)" ones. A node of {@code other} with no
+     * place left goes, with everything below it, into its parent's "(other paths)": its calls and
+     * inclusive time (as the runtime counts its own overflow), and the caller-to-callee edges of it
+     * and below it into this root's off-tree edges, so {@link CallEdge#from} stays exact. What the
+     * folded calls below it were is then only in the per-method figures.
+     *
+     * @param nodes how many nodes this tree has now (the caller keeps count: a tree does not)
+     * @param redirected its first element grows by the calls that went to "(other paths)"
+     * @return how many nodes this tree has after
+     */
+    public long mergeBounded(CallTreeNode other, long nodes, long maxNodes, long[] redirected) {
+        Deque<CallTreeNode[]> pending = new ArrayDeque<>();
+        pending.push(new CallTreeNode[] {this, other});
+        while (!pending.isEmpty()) {
+            CallTreeNode[] pair = pending.pop();
+            CallTreeNode mine = pair[0];
+            CallTreeNode theirs = pair[1];
+            mine.add(theirs.calls, theirs.totalNanos, theirs.selfNanos);
+            mine.foldedCalls += theirs.foldedCalls;
+            if (theirs.offTreeEdges != null) {
+                theirs.offTreeEdges.forEach((k, v) -> addOffTreeEdge(k.get(0), k.get(1), v[0], v[1]));
+            }
+            for (CallTreeNode child : theirs.children()) {
+                boolean known = mine.children != null && mine.children.containsKey(child.method);
+                if (!known && !child.isOtherPaths() && nodes >= maxNodes) {
+                    mine.otherPaths().add(child.calls, child.totalNanos, child.totalNanos);
+                    redirected[0] += child.calls;
+                    addEdgesAsOffTree(mine, child);
+                    continue;
+                }
+                if (!known && !child.isOtherPaths()) {
+                    nodes++;
+                }
+                pending.push(new CallTreeNode[] {mine.child(child.method), child});
+            }
+        }
+        return nodes;
+    }
+
+    /** On the root: the edge {@code parent} to {@code top} and every edge below {@code top}, as off-tree edges. */
+    private void addEdgesAsOffTree(CallTreeNode parent, CallTreeNode top) {
+        Deque<CallTreeNode[]> pending = new ArrayDeque<>();
+        pending.push(new CallTreeNode[] {parent, top});
+        while (!pending.isEmpty()) {
+            CallTreeNode[] edge = pending.pop();
+            CallTreeNode from = edge[0];
+            CallTreeNode to = edge[1];
+            // as CallEdge counts the tree's edges: none from the root, none to or from "(other paths)"
+            if (from.method != null && !from.isOtherPaths() && !to.isOtherPaths() && to.calls > 0) {
+                addOffTreeEdge(from.method, to.method, to.calls, to.totalNanos);
+            }
+            for (CallTreeNode below : to.children()) {
+                pending.push(new CallTreeNode[] {to, below});
+            }
+        }
+    }
+
     /** Null for the root; {@link #OTHER_PATHS} for an "(other paths)" node. */
     public MethodRef method() {
         return method;

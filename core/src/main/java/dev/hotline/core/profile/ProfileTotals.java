@@ -24,6 +24,24 @@ public final class ProfileTotals {
     private final CallTreeNode tree = CallTreeNode.root();
     /** The {@link SessionKeys#SUMMED} facts, summed. */
     private final long[] summed = new long[SessionKeys.SUMMED.size()];
+    /** The most nodes {@link #tree} grows to (besides "(other paths)"), as of each add; unbounded for merging dumps. */
+    private final java.util.function.LongSupplier maxTreeNodes;
+    private long treeNodes;
+
+    /** Totals whose call tree grows without bound: {@code hotline merge}'s. */
+    public ProfileTotals() {
+        this(() -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Totals whose call tree holds at most {@code maxTreeNodes} nodes (asked at each add): past them, the paths of the
+     * profiles added go into "(other paths)" ({@link CallTreeNode#mergeBounded}), counted in the
+     * summed {@link SessionKeys#OTHER_PATH_CALLS}. The retired threads' totals are such: else many
+     * short threads, each within its own limit, could grow them without end.
+     */
+    public ProfileTotals(java.util.function.LongSupplier maxTreeNodes) {
+        this.maxTreeNodes = maxTreeNodes;
+    }
 
     /** Adds {@code p} into the totals; {@code p} is left unchanged. */
     public void add(Profile p) {
@@ -36,10 +54,17 @@ public final class ProfileTotals {
         for (AllocationProfile a : p.allocations()) {
             allocations.computeIfAbsent(a.site(), AllocationProfile::new).add(a.count(), a.bytes());
         }
-        tree.merge(p.callTree());
         SessionFacts facts = p.facts();
         for (int i = 0; i < summed.length; i++) {
             summed[i] += facts.count(SessionKeys.SUMMED.get(i));
+        }
+        long limit = maxTreeNodes.getAsLong();
+        if (limit == Long.MAX_VALUE) {
+            tree.merge(p.callTree());
+        } else {
+            long[] redirected = {0};
+            treeNodes = tree.mergeBounded(p.callTree(), treeNodes, limit, redirected);
+            summed[SessionKeys.SUMMED.indexOf(SessionKeys.OTHER_PATH_CALLS)] += redirected[0];
         }
     }
 
