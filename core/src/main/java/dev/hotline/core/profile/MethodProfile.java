@@ -224,6 +224,15 @@ public final class MethodProfile {
     }
 
     /**
+     * Whether there are latencies to take percentiles of: false without calls, and for a dump
+     * that left the histograms out (a full heap at exit: {@code dump.leftOut}), where
+     * {@link #percentileNanos} is 0 for want of data, not a latency.
+     */
+    public boolean hasLatencies() {
+        return calls > 0 && histogram().getTotalCount() > 0;
+    }
+
+    /**
      * The latency at {@code percentile} (0..100): HdrHistogram's value, the top of its bucket, kept
      * within the exact min and max. 0 if no call ended.
      */

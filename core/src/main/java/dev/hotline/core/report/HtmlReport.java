@@ -84,8 +84,8 @@ public final class HtmlReport implements ProfileRenderer {
         for (MethodProfile m : methods) {
             out.println("<tr>" + num(m.calls(), Long.toString(m.calls())) + num(m.exceptions(), Long.toString(m.exceptions()))
                     + time(m.selfNanos()) + time((double) m.selfNanos() / m.calls()) + time(m.totalNanos())
-                    + time((double) m.totalNanos() / m.calls()) + time(m.percentileNanos(50)) + time(m.percentileNanos(90))
- + time(m.percentileNanos(99)) + time(m.maxNanos())
+                    + time((double) m.totalNanos() / m.calls()) + percentile(m, 50) + percentile(m, 90) + percentile(m, 99)
+                    + time(m.maxNanos())
                     + num(m.relativeError(), TimingNote.error(m))
                     + "<td class=\"name\">" + (m.sampled() ? "~ " : "")+ Html.escape(m.method().displayName()) + "</td></tr>");
         }
@@ -98,6 +98,11 @@ public final class HtmlReport implements ProfileRenderer {
 
     private static String time(double nanos) {
         return num(nanos, Durations.format(nanos));
+    }
+
+    /** A percentile's cell; "-" (sorting lowest) where the dump has no latencies for the method. */
+    private static String percentile(MethodProfile m, double percentile) {
+        return m.hasLatencies() ? time(m.percentileNanos(percentile)) : num(-1, "-");
     }
 
     private static void latency(List<MethodProfile> methods, List<IntervalProfile> intervals, PrintWriter out) {

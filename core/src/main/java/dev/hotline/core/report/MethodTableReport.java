@@ -61,8 +61,8 @@ public final class MethodTableReport implements ProfileRenderer {
                     Durations.format((double) self / m.calls()),
                     Durations.format(total),
                     Durations.format((double) total / m.calls()),
-                    Durations.format(m.percentileNanos(50)),
-                    Durations.format(m.percentileNanos(99)),
+                    m.hasLatencies() ? Durations.format(m.percentileNanos(50)) : "-",
+                    m.hasLatencies() ? Durations.format(m.percentileNanos(99)) : "-",
                     Durations.format(m.maxNanos())));
             if (thrown) {
                 row.add(Long.toString(m.exceptions()));

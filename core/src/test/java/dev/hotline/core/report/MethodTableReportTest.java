@@ -186,6 +186,22 @@ class MethodTableReportTest {
         assertThat(report).contains("309 calls of 4 methods; 3 classes instrumented, 0 failed; 2 calls still running");
     }
 
+    @Test
+    void a_dump_without_histograms_shows_no_percentiles_rather_than_zero() {
+        MethodRef ref = new MethodRef("com.acme.A", "work", "()V");
+        MethodProfile counted = new MethodProfile(ref);
+        counted.add(3, 0, 3_000, 3_000, 900, 1_100); // counts and times, no latencies (a full heap at exit)
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>(Map.of(ref, counted));
+        Profile profile = new Profile(Map.of(dev.hotline.core.profile.SessionKeys.DUMP_LEFT_OUT, "latency histograms"),
+                methods, CallTreeNode.root(), Map.of(), Map.of(), List.of());
+
+        String report = render(profile, MethodSort.TOTTIME, 0);
+
+        assertThat(row(report, "A")).as("percall, then p50 and p99, then max")
+                .containsPattern("1\\.00 µs +- +- +1\\.10 µs");
+        assertThat(report).contains("(no percentiles)");
+    }
+
     // --- helpers
 
     private static String render(Profile profile, MethodSort sort, int top) {
