@@ -3,7 +3,6 @@ package dev.hotline.cli;
 import dev.hotline.core.attach.ControlReply;
 import dev.hotline.core.attach.ControlRequest;
 import dev.hotline.core.options.AgentOptions;
-import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,19 +45,8 @@ final class AttachCommand implements Callable<Integer> {
             description = "How long to record, e.g. 30s or 5m (default: until Ctrl-C).")
     String duration;
 
-    @Option(names = {"-o", "--output"}, defaultValue = AgentOptions.DEFAULT_OUT, paramLabel = "FILE",
-            description = "Dump path; %%p is the pid (default: hotline-%%p.hotline in this directory).")
-    Path output;
-
     @Mixin
-    AgentRunFlags agent = new AgentRunFlags();
-
-    @Option(names = "--source-path", paramLabel = "PATH",
-            description = "Directories and -sources.jar files for the line contents, ':'-separated.")
-    String sourcePath;
-
-    @Mixin
-    ReportOptions report = new ReportOptions();
+    RecordingFlags recording = new RecordingFlags();
 
     @Override
     public Integer call() throws IOException {
@@ -68,7 +56,7 @@ final class AttachCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--duration " + duration
                     + ": expected a duration such as 500ms, 10s, 5m or 1h (at least 10ms)");
         }
-        AgentOptions options = agent.options(agent.includes, null, output);
+        AgentOptions options = recording.options();
         AgentChannel channel = new AgentChannel(pid);
         try {
             ControlReply started = channel.send(ControlRequest.Command.START, options.raw());
@@ -96,7 +84,7 @@ final class AttachCommand implements Callable<Integer> {
             err.println("hotline detached from " + pid + " (" + detached.value("restored") + " classes restored)");
             err.flush();
             out.println();
-            return report.write(Path.of(detached.value("out")), report.afterRun(SourceLookup.of(sourcePath), options), null, spec);
+            return recording.printReport(Path.of(detached.value("out")), options, spec);
         } catch (AgentChannel.Refused e) {
             return fail(e.getMessage());
         }

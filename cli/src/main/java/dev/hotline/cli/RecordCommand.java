@@ -1,7 +1,6 @@
 package dev.hotline.cli;
 
 import dev.hotline.core.options.AgentOptions;
-import dev.hotline.core.report.SourceLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,19 +25,8 @@ final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, defaultValue = AgentOptions.DEFAULT_OUT, paramLabel = "FILE",
-            description = "Dump path; %%p is the pid (default: hotline-%%p.hotline).")
-    Path output;
-
     @Mixin
-    AgentRunFlags agent = new AgentRunFlags();
-
-    @Option(names = "--source-path", paramLabel = "PATH",
-            description = "Directories and -sources.jar files for the line contents, ':'-separated.")
-    String sourcePath;
-
-    @Mixin
-    ReportOptions report = new ReportOptions();
+    RecordingFlags recording = new RecordingFlags();
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command to run, after --: java ... or a script that runs java.")
     List<String> command;
@@ -46,7 +34,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        AgentOptions options = agent.options(agent.includes, null, output);
+        AgentOptions options = recording.options();
         Process process;
         try {
             process = new AgentLaunch(AgentJar.locate(), options).start(command);
@@ -63,7 +51,7 @@ final class RecordCommand implements Callable<Integer> {
             return exitCode == 0 ? HotlineCli.EXIT_BAD_INPUT : exitCode;
         }
         spec.commandLine().getOut().println();
-        int reportCode = report.write(dump, report.afterRun(SourceLookup.of(sourcePath), options), null, spec);
+        int reportCode = recording.printReport(dump, options, spec);
         return exitCode != 0 ? exitCode : reportCode;
     }
 }

@@ -48,7 +48,7 @@ class AgentFlagsTest {
                 "--interval", "10s", "--lines", "com.acme.Hot#loop", "--dumpclasses", "classes", "-o", "run-%p.hotline",
                 "--", "java", "-jar", "app.jar");
 
-        AgentOptions options = record.agent.options(record.agent.includes, null, record.output);
+        AgentOptions options = record.recording.options();
 
         assertThat(options.problems()).isEmpty();
         assertThat(options.raw()).isEqualTo("includes=com.acme.*,excludes=com.acme.gen.*,lines=com.acme.Hot#loop,"
@@ -63,7 +63,7 @@ class AgentFlagsTest {
         RecordCommand record = parse(new RecordCommand(), "--metrics", "127.0.0.1:9464", "--metricstop", "10",
                 "--metricssort", "calls", "--", "java", "App");
 
-        AgentOptions options = record.agent.options(record.agent.includes, null, record.output);
+        AgentOptions options = record.recording.options();
 
         assertThat(options.raw()).startsWith("metrics=127.0.0.1:9464,metricstop=10,metricssort=calls,out=");
         Result bad = run("record", "--metrics", "localhost", "--", "java", "App");
@@ -75,7 +75,7 @@ class AgentFlagsTest {
     void record_without_flags_gives_only_the_dump_path() {
         RecordCommand record = parse(new RecordCommand(), "--", "java", "-version");
 
-        AgentOptions options = record.agent.options(record.agent.includes, null, record.output);
+        AgentOptions options = record.recording.options();
 
         assertThat(options.raw()).isEqualTo("out=" + Path.of("hotline-%p.hotline").toAbsolutePath());
         assertThat(options.includes()).isNull();
@@ -85,7 +85,7 @@ class AgentFlagsTest {
     void a_bare_selection_flag_in_record_means_the_classes_of_includes() {
         RecordCommand record = parse(new RecordCommand(), "--includes", "com.acme.*", "--alloc", "--lines", "--", "java", "App");
 
-        AgentOptions options = record.agent.options(record.agent.includes, null, record.output);
+        AgentOptions options = record.recording.options();
 
         assertThat(options.lines().toString()).isEqualTo("com.acme.*");
         assertThat(options.alloc().toString()).isEqualTo("com.acme.*");
