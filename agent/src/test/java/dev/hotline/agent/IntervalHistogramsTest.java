@@ -79,7 +79,7 @@ class IntervalHistogramsTest {
     }
 
     @Test
-    void closing_does_not_change_the_snapshot() {
+    void closing_keeps_the_snapshots_latencies_as_they_were_read() {
         IntervalHistograms intervals = new IntervalHistograms(0);
         Profile snapshot = snapshot(Map.of(RUN, new long[] {100, 200}));
         intervals.close(snapshot(Map.of(RUN, new long[] {100})), 1);
@@ -87,5 +87,41 @@ class IntervalHistogramsTest {
         intervals.close(snapshot, 2);
 
         assertThat(snapshot.method(RUN).histogram().getTotalCount()).isEqualTo(2);
+        assertThat(snapshot.method(RUN).histogram()).isEqualTo(snapshot(Map.of(RUN, new long[] {100, 200})).method(RUN).histogram());
+    }
+
+    @Test
+    void the_dump_writes_the_latencies_the_interval_was_taken_from_even_if_the_source_grows_after() {
+        IntervalHistograms intervals = new IntervalHistograms(0);
+        Histogram live = MethodProfile.newHistogram(); // a thread that keeps recording
+        live.recordValue(100);
+        MethodProfile method = MethodProfile.deferred(RUN, into -> into.add(live));
+        method.add(1, 0, 100, 100, 100, 100);
+        Profile snapshot = new Profile(Map.of(), new LinkedHashMap<>(Map.of(RUN, method)), CallTreeNode.root(), Map.of(),
+                Map.of(), List.of());
+
+        List<IntervalProfile> all = intervals.close(snapshot, 1);
+        live.recordValue(5_000); // after the interval was taken, before the dump writes the method
+
+        assertThat(all.get(0).histograms().get(RUN.key()).getTotalCount()).isEqualTo(1);
+        assertThat(method.latenciesOnce(MethodProfile::newHistogram).getTotalCount())
+                .as("what the dump writes: the interval's sum, not a later read").isEqualTo(1);
+    }
+
+    @Test
+    void a_method_whose_calls_did_not_change_is_not_read_again() {
+        IntervalHistograms intervals = new IntervalHistograms(0);
+        intervals.close(snapshot(Map.of(RUN, new long[] {100, 200})), 1);
+        int[] reads = {0};
+        MethodProfile unchanged = MethodProfile.deferred(RUN, into -> reads[0]++);
+        unchanged.add(2, 0, 300, 300, 100, 200);
+        Profile again = new Profile(Map.of(), new LinkedHashMap<>(Map.of(RUN, unchanged)), CallTreeNode.root(), Map.of(),
+                Map.of(), List.of());
+
+        List<IntervalProfile> all = intervals.close(again, 2);
+
+        assertThat(reads[0]).isZero();
+        assertThat(all.get(1).histograms()).isEmpty();
+        assertThat(unchanged.histogram().getTotalCount()).as("the last interval's cumulative histogram").isEqualTo(2);
     }
 }

@@ -42,6 +42,18 @@ class StaleRuntimeJarsTest {
     }
 
     @Test
+    void a_symbolic_link_named_like_a_stale_jar_is_not_followed_and_stays_with_its_target() throws Exception {
+        Path ours = Files.createFile(dir.resolve("hotline-runtime-" + ProcessHandle.current().pid() + "-1.jar"));
+        Path target = Files.createFile(dir.resolve("precious.txt"));
+        Path link = Files.createSymbolicLink(dir.resolve("hotline-runtime-" + endedPid() + "-7.jar"), target);
+
+        assertThat(StaleRuntimeJars.sweep(ours)).isZero();
+
+        assertThat(link).exists();
+        assertThat(target).exists();
+    }
+
+    @Test
     void only_names_the_agent_writes_give_a_pid() {
         assertThat(StaleRuntimeJars.pidOf("hotline-runtime-4242-19352669634569.jar")).isEqualTo(4242);
         assertThat(StaleRuntimeJars.pidOf("hotline-runtime-4242.jar")).isEqualTo(-1);

@@ -59,6 +59,28 @@ public final class LatencyBuckets {
     }
 
     /**
+     * A copy as of now, for a reader on another thread that must not see later values (a dump
+     * takes one of a thread still running, so the counts it captured and the latencies it writes
+     * later agree). The same size as this: a few first samples, and the buckets used.
+     */
+    public LatencyBuckets copy() {
+        LatencyBuckets copy = new LatencyBuckets(first.length);
+        int n = firstSampleCount(); // acquire: the samples counted are written
+        System.arraycopy(first, 0, copy.first, 0, n);
+        copy.firstCount = n;
+        long[][] all = buckets;
+        if (all != null) {
+            copy.buckets = new long[BUCKET_COUNT][];
+            for (int b = 0; b < BUCKET_COUNT; b++) {
+                if (all[b] != null) {
+                    copy.buckets[b] = all[b].clone();
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
      * Records {@code value} {@code count} times (a sampled call stands for the calls it was drawn
      * from). Only single values are kept as first samples; a weighted one goes to the buckets.
      */

@@ -86,6 +86,10 @@ public final class RuntimeSnapshot {
         boolean full = noLatencies == null;
         Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
         Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+        // where each method's and line's latencies are, filled recorder by recorder (full capture only);
+        // by reference, not id: a class defined by two loaders has two ids for one method
+        Map<MethodRef, RecordedLatencies> methodLatencies = new java.util.HashMap<>();
+        Map<LineRef, RecordedLatencies> lineLatencies = new java.util.HashMap<>();
         // ids from the catalog's first (lower ones are an earlier session's) to its limit so far
         int firstLine = catalog.firstLineId();
         int knownLines = catalog.lineIdLimit();
@@ -103,6 +107,7 @@ public final class RuntimeSnapshot {
         long nodes = 0;
         int known = catalog.methodIdLimit();
         for (ThreadRecorder recorder : recorders) {
+            boolean running = !recorder.threadEnded();
             // ids this thread can have run: its pages' limit, not the catalog's size (with 500,000
             // methods that would be 28 MB of arrays for every thread read, in the dump at exit too)
             MethodTimes times = new MethodTimes(catalog.firstMethodId(), Math.min(known, recorder.methodIdLimit()));
@@ -113,10 +118,12 @@ public final class RuntimeSnapshot {
             for (int id = times.firstMethod(); id < times.methods(); id++) {
                 MethodCounters c = recorder.methodCounters(id);
                 if (c != null && times.calls(id) > 0) {
-                    int method = id;
                     MethodProfile profile = methods.computeIfAbsent(catalog.method(id), ref -> full
-                            ? MethodProfile.deferred(ref, new RecordedLatencies(recorders, method, false))
+                            ? MethodProfile.deferred(ref, methodLatencies.computeIfAbsent(ref, r -> new RecordedLatencies()))
                             : new MethodProfile(ref, noLatencies));
+                    if (full) {
+                        methodLatencies.get(profile.method()).add(c.latencies(), running);
+                    }
                     profile.add(times.calls(id), c.exceptions(), times.total(id), times.self(id), c.minNanos(),
                             c.maxNanos());
                     profile.addTiming(times.timedCalls(id), times.measuredTotal(id), times.measuredSelf(id));
@@ -132,9 +139,9 @@ public final class RuntimeSnapshot {
             for (int id = firstLine; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
                 if (c != null && c.hits() > 0) {
-                    int line = id;
                     LineProfile profile = lines.computeIfAbsent(catalog.line(id),
-                            ref -> LineProfile.deferred(ref, new RecordedLatencies(recorders, line, true)));
+                            ref -> LineProfile.deferred(ref, lineLatencies.computeIfAbsent(ref, r -> new RecordedLatencies())));
+                    lineLatencies.get(profile.line()).add(c.latencies(), running);
                     profile.add(c.hits(), c.totalNanos());
                     profile.addTiming(c.timedHits(), c.measuredNanos());
                 }
@@ -183,39 +190,36 @@ public final class RuntimeSnapshot {
     }
 
     /**
-     * The latencies of method or timed line {@code id} on every recorder that ran it: what a
-     * captured method's histogram is read from when a writer asks for it, not at the capture (see
-     * {@link MethodProfile#deferred}).
+     * The latencies of a method or timed line on the recorders that ran it, added as the capture
+     * reads them and converted when a writer asks (see {@link MethodProfile#deferred}). A thread
+     * that ended no longer changes, so its buckets are kept as they are; those of a thread still
+     * running are copied at the capture (a few samples and the 1 KB buckets it used), so that the
+     * latencies written agree with the counts captured however long the write takes.
      */
-    private record RecordedLatencies(List<ThreadRecorder> recorders, int id, boolean line) implements LatencySource {
+    static final class RecordedLatencies implements LatencySource {
 
-        private LatencyBuckets on(ThreadRecorder recorder) {
-            if (line) {
-                LineCounters c = id < recorder.lineIdLimit() ? recorder.lineCountersOf(id) : null;
-                return c == null ? null : c.latencies();
+        private LatencyBuckets[] parts = new LatencyBuckets[1];
+        private int count;
+
+        void add(LatencyBuckets buckets, boolean running) {
+            if (count == parts.length) {
+                parts = java.util.Arrays.copyOf(parts, 2 * count);
             }
-            MethodCounters c = id < recorder.methodIdLimit() ? recorder.methodCounters(id) : null;
-            return c == null ? null : c.latencies();
+            parts[count++] = running ? buckets.copy() : buckets;
         }
 
         @Override
         public void addTo(Histogram into) {
-            for (ThreadRecorder recorder : recorders) {
-                LatencyBuckets buckets = on(recorder);
-                if (buckets != null) {
-                    addBuckets(buckets, into);
-                }
+            for (int i = 0; i < count; i++) {
+                addBuckets(parts[i], into);
             }
         }
 
         @Override
         public long maxValue() {
             long max = 0;
-            for (ThreadRecorder recorder : recorders) {
-                LatencyBuckets buckets = on(recorder);
-                if (buckets != null) {
-                    max = Math.max(max, RuntimeSnapshot.maxValue(buckets));
-                }
+            for (int i = 0; i < count; i++) {
+                max = Math.max(max, RuntimeSnapshot.maxValue(parts[i]));
             }
             return max;
         }

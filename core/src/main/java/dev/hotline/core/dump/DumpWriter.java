@@ -48,6 +48,7 @@ public final class DumpWriter {
             // use makes the JDK keep a socket pair open (its pre-close descriptor) in the host process.
             // The empty file is made owner-only before any byte is written.
             try (RandomAccessFile file = new RandomAccessFile(temp.toFile(), "rw")) {
+                file.setLength(0); // "rw" keeps what a file of that name held
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
                 }
@@ -323,7 +324,9 @@ public final class DumpWriter {
             }
             int size = Long.numberOfLeadingZeros(max | 0xff);
             Histogram histogram = bySize[size];
-            if (histogram == null) {
+            // a new one too where the last use grew it past its size (a source adding more than it
+            // said): it would carry that range into every later encoding
+            if (histogram == null || Long.numberOfLeadingZeros(histogram.getHighestTrackableValue() | 0xff) != size) {
                 return bySize[size] = MethodProfile.newHistogram(max);
             }
             histogram.reset();

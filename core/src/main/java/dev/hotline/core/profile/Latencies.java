@@ -19,6 +19,8 @@ final class Latencies implements LatencySource {
 
     /** Null until asked for, or until latencies are added now. */
     private Histogram histogram;
+    /** Whether {@link #histogram} is this object's own to add into (one given to {@link #in} may be shared). */
+    private boolean owned;
     /** Latencies not read yet; null if none. */
     private LatencySource pending;
 
@@ -48,13 +50,26 @@ final class Latencies implements LatencySource {
 
     /** The whole histogram, made (and its sources read) the first time it is asked for. */
     Histogram histogram() {
-        if (histogram == null) {
-            histogram = MethodProfile.newHistogram(maxValue());
-        }
         if (pending != null) {
             LatencySource read = pending;
             pending = null;
-            read.addTo(histogram);
+            read.addTo(writable(read.maxValue()));
+        }
+        if (histogram == null) {
+            histogram = MethodProfile.newHistogram();
+            owned = true;
+        }
+        return histogram;
+    }
+
+    /** The histogram to add into: made, or copied from a shared one, as needed. */
+    private Histogram writable(long maxValue) {
+        if (histogram == null) {
+            histogram = MethodProfile.newHistogram(maxValue);
+            owned = true;
+        } else if (!owned) {
+            histogram = histogram.copy();
+            owned = true;
         }
         return histogram;
     }
@@ -103,7 +118,8 @@ final class Latencies implements LatencySource {
         if (other.histogram == null && other.pending == null) {
             return;
         }
-        other.addTo(histogram());
+        histogram(); // what is pending, read first
+        other.addTo(writable(0));
     }
 
     /** Adds {@code other}'s latencies when they are read: {@code other} must stay as it is until then. */

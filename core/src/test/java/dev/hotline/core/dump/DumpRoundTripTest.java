@@ -321,6 +321,42 @@ class DumpRoundTripTest {
     }
 
     @Test
+    void each_latency_decodes_at_its_own_size_though_the_writer_reuses_scratch_histograms() throws IOException {
+        long[] maxima = {300, 1_000_000, 400, 5_000_000_000L, 450, 2}; // the same and different sizes, in turn
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        for (int i = 0; i < maxima.length; i++) {
+            long max = maxima[i];
+            MethodRef ref = new MethodRef("com.acme.Sized", "m" + i, "()V");
+            MethodProfile method = MethodProfile.deferred(ref, new dev.hotline.core.profile.LatencySource() {
+                @Override
+                public void addTo(org.HdrHistogram.Histogram into) {
+                    into.recordValue(1);
+                    into.recordValue(max);
+                }
+
+                @Override
+                public long maxValue() {
+                    return max;
+                }
+            });
+            method.add(2, 0, max + 1, max + 1, 1, max);
+            methods.put(ref, method);
+        }
+
+        Profile read = roundTrip(new Profile(Map.of(), methods, CallTreeNode.root(), Map.of(), Map.of(), List.of()));
+
+        for (int i = 0; i < maxima.length; i++) {
+            org.HdrHistogram.Histogram fresh = MethodProfile.newHistogram();
+            fresh.recordValue(1);
+            fresh.recordValue(maxima[i]);
+            org.HdrHistogram.Histogram decoded = read.method(new MethodRef("com.acme.Sized", "m" + i, "()V")).histogram();
+            assertThat(decoded).as("m%d", i).isEqualTo(fresh);
+            assertThat(decoded.getEstimatedFootprintInBytes()).as("m%d decoded size", i)
+                    .isEqualTo(fresh.getEstimatedFootprintInBytes());
+        }
+    }
+
+    @Test
     void a_dump_written_atomically_is_readable_and_writable_by_its_owner_only() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         Path target = dir.resolve("app-2.hotline");

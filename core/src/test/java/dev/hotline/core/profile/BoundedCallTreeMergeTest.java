@@ -67,6 +67,31 @@ class BoundedCallTreeMergeTest {
     }
 
     @Test
+    void a_redirected_subtree_with_folded_calls_and_its_own_other_paths_keeps_every_edge_and_the_width() {
+        CallTreeNode part = CallTreeNode.root();
+        CallTreeNode main = part.child(m("main"));
+        main.add(1, 1_000, 100);
+        CallTreeNode parse = main.child(m("parse"));
+        parse.add(4, 800, 300);
+        parse.addFolded(40); // recursion folded into it; its edges are off the tree already
+        part.addOffTreeEdge(m("parse"), m("parse"), 40, 0);
+        parse.child(m("lex")).add(9, 200, 200);
+        parse.otherPaths().add(3, 300, 300); // this thread's own overflow
+        part.addOffTreeEdge(m("parse"), m("emit"), 3, 300);
+        CallTreeNode unbounded = CallTreeNode.root();
+        unbounded.merge(part);
+        CallTreeNode bounded = CallTreeNode.root();
+        long[] redirected = {0};
+
+        long nodes = bounded.mergeBounded(part, 0, 1, redirected); // room for main only
+
+        assertThat(nodes).isEqualTo(1);
+        assertThat(redirected[0]).isEqualTo(4);
+        assertThat(CallEdge.from(bounded)).containsExactlyInAnyOrderElementsOf(CallEdge.from(unbounded));
+        assertThat(bounded.widthNanos()).isEqualTo(unbounded.widthNanos());
+    }
+
+    @Test
     void a_path_already_in_the_tree_is_merged_into_whatever_the_limit() {
         CallTreeNode bounded = CallTreeNode.root();
         long[] redirected = {0};

@@ -75,6 +75,30 @@ class DeferredLatenciesTest {
     }
 
     @Test
+    void adding_all_later_sees_what_the_part_holds_when_read_not_when_added() {
+        MethodProfile retired = new MethodProfile(METHOD, of(10));
+        MethodProfile live = MethodProfile.deferred(METHOD, into -> into.recordValue(5_000));
+
+        live.addAllLater(retired);
+        retired.histogram().recordValue(20); // the totals gain a call before the dump reads them
+
+        assertThat(live.histogram().getTotalCount()).isEqualTo(3);
+    }
+
+    @Test
+    void adding_into_a_profile_that_shares_an_empty_histogram_leaves_the_shared_one_empty() {
+        Histogram shared = MethodProfile.newHistogram();
+        MethodProfile first = new MethodProfile(METHOD, shared);
+        MethodProfile second = new MethodProfile(METHOD, shared);
+
+        first.addAll(new MethodProfile(METHOD, of(10, 20)));
+
+        assertThat(first.histogram().getTotalCount()).isEqualTo(2);
+        assertThat(shared.getTotalCount()).isZero();
+        assertThat(second.histogram().getTotalCount()).isZero();
+    }
+
+    @Test
     void a_line_adds_its_deferred_time_per_hit_the_same_way() {
         LineProfile line = LineProfile.deferred(new dev.hotline.core.probe.LineRef(METHOD, "App.java", 3),
                 into -> into.recordValue(7));
