@@ -83,10 +83,11 @@ public final class ProfileTotals {
 
     /**
      * These totals added into {@code fresh}, a profile nobody else holds (a capture just taken),
-     * which is changed and returned with {@code fresh}'s facts plus the summed ones: nothing is
-     * copied, the call trees merge into {@code fresh}'s, and the latencies of both stay where they
-     * are until read (so these totals must not change until then). What a snapshot is: the running
-     * threads' capture plus the totals of those that ended, at no more memory than the capture's.
+     * which is changed and returned with {@code fresh}'s facts plus the summed ones: no latency is
+     * copied (those of both stay where they are until read, so these totals must not change until
+     * then), and the totals' tree merges into {@code fresh}'s (its paths that {@code fresh} lacks
+     * are copied in). What a snapshot is: the running threads' capture plus the totals of those
+     * that ended, without a histogram per method.
      */
     public Profile addTo(Profile fresh) {
         Map<MethodRef, MethodProfile> allMethods = new LinkedHashMap<>();
