@@ -50,7 +50,7 @@ class AgentOptionsFuzzTest {
      * oracle, not the matcher, as slow.
      */
     @FuzzTest(maxDuration = "5s")
-    void a_class_pattern_matches_exactly_what_its_regular_expression_matches(FuzzedDataProvider data) {
+    void a_class_pattern_matches_exactly_what_a_wildcard_match_says(FuzzedDataProvider data) {
         String pattern = data.consumeString(12);
         String name = data.consumeRemainingAsString();
         if (name.length() > 24 || pattern.contains(":") || pattern.isBlank()) {
