@@ -146,6 +146,16 @@ public final class DumpReader {
         return new Profile(session, byRef, tree, lines, allocations, intervals);
     }
 
+    /** A method's class, name and descriptor; a descriptor that is none makes the dump corrupt. */
+    private static MethodRef readMethodRef(DataInputStream in) throws IOException {
+        MethodRef ref = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+        if (!MethodRef.isMethodDescriptor(ref.descriptor())) {
+            throw new DumpFormatException("corrupt dump: method " + ref.className() + "." + ref.name()
+                    + " has no valid descriptor");
+        }
+        return ref;
+    }
+
     private static void readSession(DataInputStream in, Map<String, String> session) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
@@ -156,7 +166,7 @@ public final class DumpReader {
     private static void readMethods(DataInputStream in, List<MethodProfile> methods) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            MethodRef ref = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            MethodRef ref = readMethodRef(in);
             long calls = in.readLong();
             long exceptions = in.readLong();
             long total = in.readLong();
@@ -194,7 +204,7 @@ public final class DumpReader {
     private static void readLineHits(DataInputStream in, Map<LineRef, LineProfile> lines) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            MethodRef method = readMethodRef(in);
             LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
             LineProfile line = LineProfile.countedOnly(ref);
             line.add(in.readLong(), 0);
@@ -230,7 +240,7 @@ public final class DumpReader {
             throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            MethodRef method = readMethodRef(in);
             LineRef ref = new LineRef(method, in.readUTF(), in.readInt());
             long hits = in.readLong();
             long total = in.readLong();
@@ -247,7 +257,7 @@ public final class DumpReader {
         int count = in.readInt();
         AllocationSite.Kind[] kinds = AllocationSite.Kind.values();
         for (int i = 0; i < count; i++) {
-            MethodRef method = new MethodRef(in.readUTF(), in.readUTF(), in.readUTF());
+            MethodRef method = readMethodRef(in);
             String file = in.readUTF();
             int line = in.readInt();
             String type = in.readUTF();
