@@ -89,29 +89,15 @@ public final class CallTreeNode {
         sum[1] += totalNanos;
     }
 
-    /** Adds {@code other}'s counts and, recursively, its children into this tree. */
+    /** On a root: adds {@code other}'s (another root's) counts and, path by path, its children into this tree. */
     public void merge(CallTreeNode other) {
-        Deque<CallTreeNode[]> pending = new ArrayDeque<>(); // iterative: a tree may be thousands deep
-        pending.push(new CallTreeNode[] {this, other});
-        while (!pending.isEmpty()) {
-            CallTreeNode[] pair = pending.pop();
-            CallTreeNode mine = pair[0];
-            CallTreeNode theirs = pair[1];
-            mine.add(theirs.calls, theirs.totalNanos, theirs.selfNanos);
-            mine.foldedCalls += theirs.foldedCalls;
-            if (theirs.offTreeEdges != null) {
-                theirs.offTreeEdges.forEach((k, v) -> mine.addOffTreeEdge(k.get(0), k.get(1), v[0], v[1]));
-            }
-            for (CallTreeNode child : theirs.children()) {
-                pending.push(new CallTreeNode[] {mine.child(child.method), child});
-            }
-        }
+        mergeBounded(other, 0, Long.MAX_VALUE, new long[1]);
     }
 
     /**
-     * On a root: adds {@code other} (another root) as {@link #merge} does, but grows this tree to
-     * at most {@code maxNodes} nodes besides "(other paths)" ones. A node of {@code other} with no
-     * place left goes, with everything below it, into its parent's "(other paths)": its calls and
+     * On a root: adds {@code other} (another root) as {@link #merge} does, growing this tree to at
+     * most {@code maxNodes} nodes besides "(other paths)" ones (iterative: a tree may be thousands
+     * deep). A node of {@code other} with no place left goes, with everything below it, into its parent's "(other paths)": its calls and
      * inclusive time (as the runtime counts its own overflow), and the caller-to-callee edges of it
      * and below it into this root's off-tree edges, so {@link CallEdge#from} stays exact. What the
      * folded calls below it were is then only in the per-method figures.

@@ -58,14 +58,9 @@ public final class ProfileTotals {
         for (int i = 0; i < summed.length; i++) {
             summed[i] += facts.count(SessionKeys.SUMMED.get(i));
         }
-        long limit = maxTreeNodes.getAsLong();
-        if (limit == Long.MAX_VALUE) {
-            tree.merge(p.callTree());
-        } else {
-            long[] redirected = {0};
-            treeNodes = tree.mergeBounded(p.callTree(), treeNodes, limit, redirected);
-            summed[SessionKeys.SUMMED.indexOf(SessionKeys.OTHER_PATH_CALLS)] += redirected[0];
-        }
+        long[] redirected = {0};
+        treeNodes = tree.mergeBounded(p.callTree(), treeNodes, maxTreeNodes.getAsLong(), redirected);
+        summed[SessionKeys.SUMMED.indexOf(SessionKeys.OTHER_PATH_CALLS)] += redirected[0];
     }
 
     /**
