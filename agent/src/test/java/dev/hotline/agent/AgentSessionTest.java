@@ -7,8 +7,6 @@ import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.targets.Greeter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -19,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,7 +205,7 @@ class AgentSessionTest {
             RecordingInstrumentation instrumentation = new RecordingInstrumentation();
             AgentSession[] session = new AgentSession[1];
 
-            String err = stderrOf(() -> session[0] = start(instrumentation, "metrics=" + taken.getLocalPort(), false));
+            String err = Stderr.of(() -> session[0] = start(instrumentation, "metrics=" + taken.getLocalPort(), false));
 
             assertThat(err.lines()).singleElement().asString()
                     .startsWith("[hotline] ERROR no metrics endpoint on 127.0.0.1:" + taken.getLocalPort() + ": cannot listen there")
@@ -220,7 +217,7 @@ class AgentSessionTest {
 
     @Test
     void a_host_that_does_not_resolve_costs_one_error_line() {
-        String err = stderrOf(() -> start(new RecordingInstrumentation(), "metrics=no-such-host.invalid:9464", false));
+        String err = Stderr.of(() -> start(new RecordingInstrumentation(), "metrics=no-such-host.invalid:9464", false));
 
         assertThat(err.lines()).singleElement().asString()
                 .startsWith("[hotline] ERROR no metrics endpoint on no-such-host.invalid:9464: unknown host");
@@ -234,17 +231,6 @@ class AgentSessionTest {
         assertThat(alive("hotline-metrics")).isEmpty();
     }
 
-    private static String stderrOf(Runnable action) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void detach_removes_the_transformer_and_retransforms_the_selected_classes_back() {

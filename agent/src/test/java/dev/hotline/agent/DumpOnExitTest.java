@@ -8,9 +8,6 @@ import dev.hotline.core.dump.DumpReader;
 import dev.hotline.core.probe.ProbeCatalog;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -76,7 +73,7 @@ class DumpOnExitTest {
         Path out = missing.resolve("run.hotline");
         DumpOnExit dump = new DumpOnExit(new LiveProfile(threads, stats, "", START), out, null);
 
-        String twice = stderrOf(() -> {
+        String twice = Stderr.of(() -> {
             dump.write();
             dump.write();
         });
@@ -88,18 +85,7 @@ class DumpOnExitTest {
         dump.write();
         Files.delete(out);
         Files.delete(missing);
-        assertThat(stderrOf(dump::write).lines()).as("failing again after a success").hasSize(1);
+        assertThat(Stderr.of(dump::write).lines()).as("failing again after a success").hasSize(1);
     }
 
-    private static String stderrOf(Runnable action) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -32,7 +32,7 @@ class DiffFlameGraphInBrowserTest {
 
     @Test
     void chromium_renders_the_differential_flame_graph_of_two_runs() throws Exception {
-        Path chromium = HtmlReportInBrowserTest.chromium();
+        Path chromium = HeadlessChromium.find();
         Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
         Jdks.Jdk jdk = Jdks.all().get(0);
         Path before = run(jdk, "diff-before", "--impl", "boxed", "--max-iter", "100");
@@ -43,15 +43,9 @@ class DiffFlameGraphInBrowserTest {
                 "diff", before.toString(), after.toString(), "--format", "html", "-o", html.toString()), 120);
         assertThat(diff.exitCode()).as(diff.stderr()).isZero();
 
-        Path profileDir = Files.createTempDirectory(ChildJvm.WORK, "chromium-");
-        List<String> flags = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir);
+        HeadlessChromium browser = HeadlessChromium.start(chromium);
         // 1. the DOM after load: the graph, a box per frame with both runs' values, the hover line, the tables
-        List<String> dom = new ArrayList<>(flags);
-        dom.add("--dump-dom");
-        dom.add(html.toUri().toString());
-        ChildJvm.Result dumped = ChildJvm.run(dom, 120);
+        ChildJvm.Result dumped = browser.dumpDom(html);
         assertThat(dumped.stdout()).contains("<svg id=\"flame\"", "id=\"hover\"", "id=\"changes\"", "id=\"gone\"");
         List<String> tooltips = new ArrayList<>();
         Matcher m = TOOLTIP.matcher(dumped.stdout());
@@ -68,11 +62,7 @@ class DiffFlameGraphInBrowserTest {
 
         // 2. a screenshot: the boxes in their change colours
         Path png = ChildJvm.WORK.toAbsolutePath().resolve("diff-" + System.nanoTime() + ".png");
-        List<String> shot = new ArrayList<>(flags);
-        shot.add("--window-size=1300,900");
-        shot.add("--screenshot=" + png);
-        shot.add(html.toUri().toString());
-        ChildJvm.Result screenshot = ChildJvm.run(shot, 120);
+        ChildJvm.Result screenshot = browser.screenshot(html, 1300, 900, png);
         assertThat(png).as(screenshot.stderr()).exists();
         BufferedImage image = ImageIO.read(png.toFile());
         Set<Integer> colours = new HashSet<>();

@@ -6,8 +6,6 @@ import dev.hotline.core.profile.CallTreeNode;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +49,7 @@ class FoldedRecursionTest {
         // main makes 2 nodes (main, <init>); each thread may make 4 of the 6 its paths need (lambda,
         // step, next, a, b, c), so both go past their limit into (other paths). (Not a total limit:
         // a thread that ended gives its nodes back, and the other could then make more.)
-        List<CallTreeNode> nodes = nodes(profile.callTree());
+        List<CallTreeNode> nodes = profile.callTree().descendants();
         assertThat(nodes.stream().filter(n -> !n.isOtherPaths()).count()).isLessThanOrEqualTo(2 + 4 + 4);
         assertThat(nodes).anySatisfy(n -> assertThat(n.isOtherPaths()).isTrue());
         assertThat(nodes).anySatisfy(n -> assertThat(n.foldedCalls()).isPositive());
@@ -75,16 +73,5 @@ class FoldedRecursionTest {
         assertThat(folded.exitCode()).as(folded.stderr()).isZero();
         assertThat(folded.stdout()).contains("_[folded]", "(other_paths)");
         assertThat(folded.stdout().lines().count()).isLessThan(20);
-    }
-
-    private static List<CallTreeNode> nodes(CallTreeNode root) {
-        List<CallTreeNode> all = new java.util.ArrayList<>();
-        Deque<CallTreeNode> pending = new ArrayDeque<>(root.children());
-        while (!pending.isEmpty()) {
-            CallTreeNode n = pending.pop();
-            all.add(n);
-            pending.addAll(n.children());
-        }
-        return all;
     }
 }

@@ -7,7 +7,11 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** Writes classes gen.P0 .. gen.P(n-1), each with one {@code public static int work()} returning i + 1. */
+/**
+ * Generated classes for the scale tests: gen.P0 .. gen.P(n-1), each with one {@code public static
+ * int work()} returning i + 1 ({@link #write}), or one class of many methods {@code public static
+ * int m<k>()} returning k + 1 ({@link #wide}).
+ */
 final class GeneratedClasses {
 
     private GeneratedClasses() {
@@ -30,5 +34,21 @@ final class GeneratedClasses {
             Files.write(gen.resolve("P" + i + ".class"), cw.toByteArray());
         }
         return root;
+    }
+
+    /** Class {@code internalName} with {@code methods} methods {@code public static int m<k>()}, each returning k + 1. */
+    static byte[] wide(String internalName, int methods) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
+        for (int m = 0; m < methods; m++) {
+            MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m" + m, "()I", null, null);
+            mv.visitCode();
+            mv.visitLdcInsn(m + 1);
+            mv.visitInsn(Opcodes.IRETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
     }
 }

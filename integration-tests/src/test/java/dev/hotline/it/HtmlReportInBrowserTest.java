@@ -6,8 +6,6 @@ import dev.hotline.core.profile.Profile;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,20 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportInBrowserTest {
 
-    /** Debian's chromium, or HOTLINE_CHROMIUM; null if none. */
-    static Path chromium() {
-        String configured = System.getenv("HOTLINE_CHROMIUM");
-        for (String candidate : configured != null ? List.of(configured) : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Paths.get(candidate))) {
-                return Paths.get(candidate);
-            }
-        }
-        return null;
-    }
-
     @Test
     void chromium_renders_the_table_and_the_flame_graph() throws Exception {
-        Path chromium = chromium();
+        Path chromium = HeadlessChromium.find();
         Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
         Jdks.Jdk jdk = Jdks.all().get(0);
         Path dump = ChildJvm.dumpPath("browser");
@@ -51,24 +38,14 @@ class HtmlReportInBrowserTest {
                 "report", dump.toString(), "--format", "html", "-o", html.toString()), 120);
         assertThat(report.exitCode()).as(report.stderr()).isZero();
 
-        Path profileDir = Files.createTempDirectory(ChildJvm.WORK, "chromium-");
-        List<String> flags = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir);
+        HeadlessChromium browser = HeadlessChromium.start(chromium);
         // 1. the page's script ran: the DOM after load has the table sorted on a click we simulate
-        List<String> dom = new ArrayList<>(flags);
-        dom.add("--dump-dom");
-        dom.add(html.toUri().toString());
-        ChildJvm.Result dumped = ChildJvm.run(dom, 120);
+        ChildJvm.Result dumped = browser.dumpDom(html);
         assertThat(dumped.stdout()).contains("id=\"method-table\"", "<svg id=\"flame\"", "dev.hotline.demo.Complex.multiply(Complex)");
 
         // 2. a screenshot that is not blank: the table's text and the flame graph's colours
         Path png = ChildJvm.WORK.toAbsolutePath().resolve("report-" + System.nanoTime() + ".png");
-        List<String> shot = new ArrayList<>(flags);
-        shot.add("--window-size=1400,2400");
-        shot.add("--screenshot=" + png);
-        shot.add(html.toUri().toString());
-        ChildJvm.Result screenshot = ChildJvm.run(shot, 120);
+        ChildJvm.Result screenshot = browser.screenshot(html, 1400, 2400, png);
         assertThat(png).as(screenshot.stderr()).exists();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1400);

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * 50,000 instrumented methods loaded, ten of them called: the agent's heap grows by a bounded
@@ -29,18 +26,7 @@ class ManyMethodsTest {
     static void generateClasses() throws Exception {
         dir = Files.createDirectories(ChildJvm.WORK.toAbsolutePath().resolve("many-methods/gen")).getParent();
         for (int c = 0; c < CLASSES; c++) {
-            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/C" + c, null, "java/lang/Object", null);
-            for (int m = 0; m < METHODS_PER_CLASS; m++) {
-                MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m" + m, "()I", null, null);
-                mv.visitCode();
-                mv.visitLdcInsn(m + 1);
-                mv.visitInsn(Opcodes.IRETURN);
-                mv.visitMaxs(0, 0);
-                mv.visitEnd();
-            }
-            cw.visitEnd();
-            Files.write(dir.resolve("gen/C" + c + ".class"), cw.toByteArray());
+            Files.write(dir.resolve("gen/C" + c + ".class"), GeneratedClasses.wide("gen/C" + c, METHODS_PER_CLASS));
         }
     }
 

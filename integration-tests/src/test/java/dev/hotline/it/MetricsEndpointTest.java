@@ -36,9 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The metrics endpoint of a running JVM with 3,001 instrumented methods, read by what users scrape
@@ -73,9 +70,9 @@ class MetricsEndpointTest {
     static void startTheWorkload() throws Exception {
         Path gen = Files.createDirectories(ChildJvm.WORK.toAbsolutePath().resolve("metrics-gen"));
         for (int c = 0; c < CLASSES; c++) {
-            Files.write(gen.resolve("gen.C" + c + ".class"), generatedClass("gen/C" + c, METHODS_PER_CLASS));
+            Files.write(gen.resolve("gen.C" + c + ".class"), GeneratedClasses.wide("gen/C" + c, METHODS_PER_CLASS));
         }
-        Files.write(gen.resolve(WEIRD + ".class"), generatedClass(WEIRD.replace('.', '/'), 1));
+        Files.write(gen.resolve(WEIRD + ".class"), GeneratedClasses.wide(WEIRD.replace('.', '/'), 1));
         port = freePort();
         stdout = Files.createTempFile(ChildJvm.WORK, "metrics-stdout-", ".txt");
         stderr = Files.createTempFile(ChildJvm.WORK, "metrics-stderr-", ".txt");
@@ -251,21 +248,6 @@ class MetricsEndpointTest {
             assertThat(ChildJvm.withoutJvmCdsWarning(busy.stderrLines())).singleElement().asString()
                     .startsWith("[hotline] ERROR no metrics endpoint on 127.0.0.1:" + taken.getLocalPort() + ": cannot listen there");
         }
-    }
-
-    private static byte[] generatedClass(String internalName, int methods) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
-        for (int m = 0; m < methods; m++) {
-            MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m" + m, "()I", null, null);
-            mv.visitCode();
-            mv.visitLdcInsn(m + 1);
-            mv.visitInsn(Opcodes.IRETURN);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-        }
-        cw.visitEnd();
-        return cw.toByteArray();
     }
 
     private static int freePort() throws IOException {

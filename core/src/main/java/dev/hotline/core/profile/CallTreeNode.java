@@ -171,6 +171,18 @@ public final class CallTreeNode {
         return foldedCalls > 0 ? method.displayName() + " [recursion folded]" : method.displayName();
     }
 
+    /** Every node below this one (this one left out), each before the nodes below it. Iterative. */
+    public List<CallTreeNode> descendants() {
+        List<CallTreeNode> all = new java.util.ArrayList<>();
+        Deque<CallTreeNode> pending = new ArrayDeque<>(children());
+        while (!pending.isEmpty()) {
+            CallTreeNode node = pending.pop();
+            all.add(node);
+            node.children().forEach(pending::push);
+        }
+        return all;
+    }
+
     public Collection<CallTreeNode> children() {
         return children == null ? List.of() : children.values();
     }

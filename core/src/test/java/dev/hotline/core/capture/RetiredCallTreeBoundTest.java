@@ -12,8 +12,7 @@ import dev.hotline.runtime.CallTreeLimits;
 import dev.hotline.runtime.Probes;
 import dev.hotline.runtime.Recorders;
 import dev.hotline.runtime.ThreadRecorder;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -67,18 +66,10 @@ class RetiredCallTreeBoundTest {
         for (int i = 0; i < THREADS; i++) {
             assertThat(profile.method(job(i)).calls()).isEqualTo(1);
         }
-        long nodes = 0;
-        long otherCalls = 0;
-        Deque<CallTreeNode> pending = new ArrayDeque<>(profile.callTree().children());
-        while (!pending.isEmpty()) {
-            CallTreeNode node = pending.pop();
-            if (node.isOtherPaths()) {
-                otherCalls += node.calls();
-            } else if (node.method().equals(TASK) || node.method().className().startsWith("com.acme.Job")) {
-                nodes++;
-            }
-            pending.addAll(node.children());
-        }
+        List<CallTreeNode> all = profile.callTree().descendants();
+        long otherCalls = all.stream().filter(CallTreeNode::isOtherPaths).mapToLong(CallTreeNode::calls).sum();
+        long nodes = all.stream().filter(n -> !n.isOtherPaths())
+                .filter(n -> n.method().equals(TASK) || n.method().className().startsWith("com.acme.Job")).count();
         assertThat(nodes).as("task and the first 4 jobs").isEqualTo(5);
         assertThat(otherCalls).as("the other 16 jobs' calls").isEqualTo(THREADS - 4);
         assertThat(profile.facts().count(SessionKeys.OTHER_PATH_CALLS)).isEqualTo(THREADS - 4);

@@ -10,8 +10,6 @@ import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import dev.hotline.core.profile.SessionKeys;
 import dev.hotline.runtime.CallTreeLimits;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +58,7 @@ class FoldedCallTreeTest {
         long folded = Long.parseLong(profile.session().get(SessionKeys.FOLDED_CALLS));
         // expr from factor (8,942), factor from factor (unary minus): all recursive
         assertThat(folded).isGreaterThan(8942);
-        assertThat(nodes(profile.callTree()).stream().mapToLong(CallTreeNode::foldedCalls).sum()).isEqualTo(folded);
+        assertThat(profile.callTree().descendants().stream().mapToLong(CallTreeNode::foldedCalls).sum()).isEqualTo(folded);
         assertThat(profile.session()).containsEntry(SessionKeys.OTHER_PATH_CALLS, "0");
     }
 
@@ -95,8 +93,8 @@ class FoldedCallTreeTest {
         CallTreeLimits.set(6, 1_000_000);
         Profile capped = run();
 
-        assertThat(nodes(capped.callTree()).stream().filter(n -> !n.isOtherPaths()).count()).isLessThanOrEqualTo(6);
-        assertThat(nodes(capped.callTree())).anySatisfy(n -> assertThat(n.isOtherPaths()).isTrue());
+        assertThat(capped.callTree().descendants().stream().filter(n -> !n.isOtherPaths()).count()).isLessThanOrEqualTo(6);
+        assertThat(capped.callTree().descendants()).anySatisfy(n -> assertThat(n.isOtherPaths()).isTrue());
         assertThat(Long.parseLong(capped.session().get(SessionKeys.OTHER_PATH_CALLS))).isPositive();
         assertThat(calls(capped)).isEqualTo(calls(unlimited));
         assertThat(edgeCalls(capped)).isEqualTo(edgeCalls(unlimited));
@@ -120,17 +118,6 @@ class FoldedCallTreeTest {
             edges.merge(e.caller().name() + ">" + e.callee().name(), e.calls(), Long::sum);
         }
         return edges;
-    }
-
-    private static List<CallTreeNode> nodes(CallTreeNode root) {
-        List<CallTreeNode> all = new java.util.ArrayList<>();
-        Deque<CallTreeNode> pending = new ArrayDeque<>(root.children());
-        while (!pending.isEmpty()) {
-            CallTreeNode n = pending.pop();
-            all.add(n);
-            pending.addAll(n.children());
-        }
-        return all;
     }
 
     private static List<List<String>> paths(CallTreeNode root) {

@@ -3,8 +3,6 @@ package dev.hotline.core.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.core.probe.MethodRef;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +28,9 @@ class BoundedCallTreeMergeTest {
         return root;
     }
 
+    /** Nodes of a method, "(other paths)" ones left out. */
     private static long nodes(CallTreeNode root) {
-        long n = 0;
-        Deque<CallTreeNode> pending = new ArrayDeque<>(root.children());
-        while (!pending.isEmpty()) {
-            CallTreeNode node = pending.pop();
-            n += node.isOtherPaths() ? 0 : 1;
-            pending.addAll(node.children());
-        }
-        return n;
+        return root.descendants().stream().filter(n -> !n.isOtherPaths()).count();
     }
 
     @Test
