@@ -1,5 +1,6 @@
 package dev.hotline.runtime;
 
+
 /**
  * A node of a thread's calling-context tree: one distinct path of instrumented calls from the
  * thread's outermost call, in which no method appears twice (a call of a method already open on
@@ -47,8 +48,10 @@ public final class CallNode {
     final int methodId;
     /** The method's counters on this thread (its histogram, min and max, sampling decision). */
     final MethodCounters counters;
-    /** The caller's node (null for a root or a flat node). */
-    final CallNode parent;
+    /** This node's index in its recorder (ThreadRecorder#nodeAt), set when it is made. */
+    int index;
+    /** The index of the caller's node (-1 for a root or a flat node). */
+    final int parentIndex;
     /** Whether this is a flat (overflow) node. */
     final boolean flat;
     /**
@@ -76,20 +79,20 @@ public final class CallNode {
     private CallNode[] table = NO_CHILDREN;
     private int childCount;
 
-    CallNode(int methodId, MethodCounters counters, CallNode parent) {
-        this(methodId, counters, parent, false);
+    CallNode(int methodId, MethodCounters counters, int parentIndex) {
+        this(methodId, counters, parentIndex, false);
     }
 
-    private CallNode(int methodId, MethodCounters counters, CallNode parent, boolean flat) {
+    private CallNode(int methodId, MethodCounters counters, int parentIndex, boolean flat) {
         this.methodId = methodId;
         this.counters = counters;
-        this.parent = parent;
+        this.parentIndex = parentIndex;
         this.flat = flat;
     }
 
     /** A thread's overflow node of a method (see the class comment). */
     static CallNode flat(int methodId, MethodCounters counters) {
-        return new CallNode(methodId, counters, null, true);
+        return new CallNode(methodId, counters, -1, true);
     }
 
     /** {@link #offTree}, made if absent. May throw OutOfMemoryError. */
@@ -131,7 +134,7 @@ public final class CallNode {
         if (2 * (childCount + 1) > table.length) {
             rehash(table.length * 2);
         }
-        CallNode node = new CallNode(id, counters, this);
+        CallNode node = new CallNode(id, counters, index);
         insert(table, node);
         childCount++;
         return node;

@@ -1,5 +1,7 @@
 package dev.hotline.runtime;
 
+import jdk.internal.vm.annotation.DontInline;
+
 /**
  * Finds the calling thread's recorder. The fast way is a table indexed by the thread's id: one
  * field load, one array load and one comparison, compiled to a few instructions, so that
@@ -39,6 +41,7 @@ final class CurrentRecorder {
         return slow(id);
     }
 
+    @DontInline
     private static ThreadRecorder slow(long id) {
         ThreadRecorder r = FALLBACK.get();
         int slot = (int) id & (SLOTS - 1);

@@ -21,11 +21,11 @@ public final class MethodCounters {
     final LatencyBuckets latencies = new LatencyBuckets();
 
     /**
-     * While a call of this method is open on the thread: the node its outermost open call landed
-     * on (every call of the method while it is open lands there too: recursion is folded); null
-     * when none is open.
+     * While a call of this method is open on the thread: the index of the node its outermost open
+     * call landed on (every call of the method while it is open lands there too: recursion is
+     * folded); 0 (the root's) when none is open. An index, not the node: see ThreadRecorder#nodeAt.
      */
-    CallNode openNode;
+    int openIndex;
     /** The thread's overflow node of this method (its calls past the node limit), made when first needed. */
     CallNode flatNode;
 

@@ -1,5 +1,7 @@
 package dev.hotline.runtime;
 
+import jdk.internal.vm.annotation.DontInline;
+
 /**
  * Static entry points called by instrumented methods. Each instrumented method does:
  *
@@ -102,6 +104,7 @@ public final class Probes {
     }
 
     /** Records the end of the call of {@code methodId} by an exception (the caller rethrows it). */
+    @DontInline
     public static void exitThrown(ThreadRecorder recorder, int methodId) {
         recorder.exitThrown(methodId);
     }

@@ -1,5 +1,7 @@
 package dev.hotline.runtime;
 
+import jdk.internal.vm.annotation.DontInline;
+
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
@@ -26,7 +28,7 @@ import java.util.Arrays;
  * bounded by the program's call graph rather than by the interleavings of its recursion. A call of
  * a method that is already open on the thread (recursion, direct or through others) is
  * <em>folded</em>: it lands on the node of the method's outermost open call
- * ({@link MethodCounters#openNode}), and, being off the tree's edges, is pushed on a small side
+ * ({@link MethodCounters#openIndex}), and, being off the tree's edges, is pushed on a small side
  * stack that remembers its caller's node and the state of the node it borrowed. Past the node limit
  * ({@link CallTreeLimits}) a call that would make a node lands on its method's flat node instead
  * (the overflow; every call made from there lands on flat nodes too), also on the side stack.
@@ -92,10 +94,10 @@ public final class ThreadRecorder {
     private final AllocationCounters allocations = new AllocationCounters();
     private final OffTreeEdges offTreeEdges = new OffTreeEdges();
 
-    /** Open off-tree calls (folded or overflow), innermost last: the node each landed on, */
-    private CallNode[] offNode;
-    /** the node of its caller (where it returns to), */
-    private CallNode[] offCaller;
+    /** Open off-tree calls (folded or overflow), innermost last: the index of the node each landed on, */
+    private int[] offNode;
+    /** the index of its caller's node (where it returns to), */
+    private int[] offCaller;
     /** whether its method was already open (folded), */
     private boolean[] offRecursive;
     /** and the landing node's start and slot before it, restored at its end. */
@@ -107,8 +109,16 @@ public final class ThreadRecorder {
     /** False for the calibration's recorder: its few nodes must exist whatever the limits. */
     private boolean limited = true;
 
-    /** The node of the innermost open call; the root when none is open. */
-    private CallNode top;
+    /**
+     * Every node of this thread's tree and its flat nodes, by {@link CallNode#index} (the root is 0).
+     * The probes keep nodes by index, so that the fast path stores no reference: under G1 every
+     * reference store carries a pre- and a post-write barrier (some 20 instructions and, across
+     * regions, a StoreLoad fence), which made the inlined probe code large and slow.
+     */
+    private CallNode[] nodeAt = new CallNode[16];
+    private int indexed;
+    /** The index of the node of the innermost open call; the root's (0) when none is open. */
+    private int top;
     /** Open timed calls; slot k of the arrays below is the k-th of them. */
     private int timedDepth;
     /** probeCostPs when the call started. */
@@ -120,7 +130,7 @@ public final class ThreadRecorder {
     private long[] timedLineStart;
     private long[] timedLineCost;
 
-    private final CallNode root = new CallNode(CallNode.ROOT_ID, null, null);
+    private final CallNode root = new CallNode(CallNode.ROOT_ID, null, -1);
     /** The calibrated cost of every probe this thread ran so far, in picoseconds. */
     private long probeCostPs;
     private long clampedTimes;
@@ -154,9 +164,10 @@ public final class ThreadRecorder {
     }
 
     private void allocateStack(int n) {
-        top = root;
-        offNode = new CallNode[n];
-        offCaller = new CallNode[n];
+        index(root);
+        top = root.index;
+        offNode = new int[n];
+        offCaller = new int[n];
         offRecursive = new boolean[n];
         offSavedStart = new long[n];
         offSavedSlot = new int[n];
@@ -175,13 +186,13 @@ public final class ThreadRecorder {
 
     /** The start of a call of {@code methodId}. Returns this recorder (for {@link Probes#enter}). */
     ThreadRecorder enter(int methodId) {
-        CallNode node = top.child(methodId);
+        CallNode node = nodeAt[top].child(methodId);
         if (node != null) {
             MethodCounters c = node.counters;
-            if (c.openNode == null && --node.countdown > 0) {
-                c.openNode = node;
+            if (c.openIndex == 0 && --node.countdown > 0) {
+                c.openIndex = node.index;
                 node.start = UNTIMED;
-                top = node;
+                top = node.index;
                 return this;
             }
         }
@@ -191,15 +202,25 @@ public final class ThreadRecorder {
 
     private void popUntimed(CallNode node) {
         node.calls++;
-        node.counters.openNode = null;
+        node.counters.openIndex = 0;
         probeCostPs += ProbeCosts.untimedCallPs;
-        top = node.parent;
+        top = node.parentIndex;
+    }
+
+    /** Gives {@code node} the next index (see {@link #nodeAt}). May throw OutOfMemoryError, leaving nothing changed. */
+    private void index(CallNode node) {
+        if (indexed == nodeAt.length) {
+            nodeAt = Arrays.copyOf(nodeAt, 2 * indexed);
+        }
+        node.index = indexed;
+        nodeAt[indexed++] = node;
     }
 
     /**
      * A call to be timed ({@code node} non-null, its countdown run out), a recursive call (its
      * method open: folded), a new context (made, or past the limit: the overflow), or the discarder.
      */
+    @DontInline
     private void enterSlow(int methodId, CallNode node) {
         if (discard) {
             return;
@@ -213,8 +234,9 @@ public final class ThreadRecorder {
             abandonedFrames++;
             return;
         }
-        CallNode open = c.openNode;
-        if (top.flat) {
+        CallNode open = c.openIndex != 0 ? nodeAt[c.openIndex] : null;
+        CallNode caller = nodeAt[top];
+        if (caller.flat) {
             // In the overflow every call lands on a flat node, a recursive one too (folded into
             // it): going back to a tree node would count this time again in the tree.
             enterOverflow(methodId, c, open != null);
@@ -225,14 +247,18 @@ public final class ThreadRecorder {
             return;
         }
         if (node == null) {
-            node = top.find(methodId);
+            node = caller.find(methodId);
             if (node == null) {
                 if (limited && !CallTreeLimits.tryTake(nodes)) {
                     enterOverflow(methodId, c, false);
                     return;
                 }
                 try {
-                    node = top.add(methodId, c);
+                    if (indexed == nodeAt.length) {
+                        nodeAt = Arrays.copyOf(nodeAt, 2 * indexed); // before the node is linked: nothing half made
+                    }
+                    node = caller.add(methodId, c);
+                    index(node);
                 } catch (OutOfMemoryError e) {
                     if (limited) {
                         CallTreeLimits.release(1);
@@ -245,14 +271,14 @@ public final class ThreadRecorder {
                 }
             }
             if (--node.countdown > 0) {
-                c.openNode = node;
+                c.openIndex = node.index;
                 node.start = UNTIMED;
-                top = node;
+                top = node.index;
                 return;
             }
         }
-        c.openNode = node;
-        top = node;
+        c.openIndex = node.index;
+        top = node.index;
         startTimed(node);
     }
 
@@ -261,7 +287,12 @@ public final class ThreadRecorder {
         CallNode flat = c.flatNode;
         if (flat == null) {
             try {
-                flat = c.flatNode = CallNode.flat(methodId, c);
+                if (indexed == nodeAt.length) {
+                    nodeAt = Arrays.copyOf(nodeAt, 2 * indexed);
+                }
+                flat = CallNode.flat(methodId, c);
+                index(flat);
+                c.flatNode = flat;
             } catch (OutOfMemoryError e) {
                 abandonedFrames++;
                 return;
@@ -284,15 +315,15 @@ public final class ThreadRecorder {
             }
         }
         int k = offDepth++;
-        offNode[k] = node;
+        offNode[k] = node.index;
         offCaller[k] = top;
         offRecursive[k] = recursive;
         offSavedStart[k] = node.start;
         offSavedSlot[k] = node.slot;
         if (!recursive) {
-            c.openNode = node; // the outermost open call of the method, in the overflow
+            c.openIndex = node.index; // the outermost open call of the method, in the overflow
         }
-        top = node;
+        top = node.index;
         if (--node.countdown > 0) {
             node.start = OFF_TREE_UNTIMED;
             return;
@@ -307,7 +338,7 @@ public final class ThreadRecorder {
                 growTimed();
             } catch (OutOfMemoryError e) {
                 node.countdown = 1; // time a later call instead; count this one
-                node.start = offDepth > 0 && offNode[offDepth - 1] == node ? OFF_TREE_UNTIMED : UNTIMED;
+                node.start = offDepth > 0 && offNode[offDepth - 1] == node.index ? OFF_TREE_UNTIMED : UNTIMED;
                 return;
             }
         }
@@ -324,7 +355,7 @@ public final class ThreadRecorder {
 
     /** The normal end (a return) of the call of {@code methodId} on top of the stack. */
     void exit(int methodId) {
-        CallNode node = top;
+        CallNode node = nodeAt[top];
         if (node.methodId == methodId && node.start == UNTIMED) {
             popUntimed(node);
             return;
@@ -337,11 +368,12 @@ public final class ThreadRecorder {
         exitSlow(methodId, true);
     }
 
+    @DontInline
     private void exitSlow(int methodId, boolean thrown) {
         if (discard) {
             return;
         }
-        CallNode node = top;
+        CallNode node = nodeAt[top];
         if (node.methodId != methodId) {
             node = unwindTo(methodId);
             if (node == null) {
@@ -351,7 +383,7 @@ public final class ThreadRecorder {
         if (thrown) {
             node.counters.exceptions++;
         }
-        if (offDepth > 0 && offNode[offDepth - 1] == node) {
+        if (offDepth > 0 && offNode[offDepth - 1] == node.index) {
             exitOffTree(node);
         } else if (node.start == UNTIMED) {
             popUntimed(node);
@@ -370,14 +402,14 @@ public final class ThreadRecorder {
         node.timedCalls++;
         node.totalNanos += endedNanos;
         node.measuredNanos += endedMeasured;
-        node.counters.openNode = null;
-        top = node.parent;
+        node.counters.openIndex = 0;
+        top = node.parentIndex;
     }
 
     /** The end of an off-tree call: counted where it landed, its time taken from its caller, its edge recorded. */
     private void exitOffTree(CallNode node) {
         int k = --offDepth;
-        CallNode caller = offCaller[k];
+        CallNode caller = nodeAt[offCaller[k]];
         boolean recursive = offRecursive[k];
         boolean timed = node.start != OFF_TREE_UNTIMED;
         long nanos = 0;
@@ -390,11 +422,11 @@ public final class ThreadRecorder {
             probeCostPs += ProbeCosts.untimedCallPs;
         }
         if (!recursive) {
-            node.counters.openNode = null;
+            node.counters.openIndex = 0;
         }
         node.start = offSavedStart[k];
         node.slot = offSavedSlot[k];
-        top = caller;
+        top = caller.index;
         try {
             if (recursive) {
                 long[] folded = node.offTree();
@@ -527,7 +559,7 @@ public final class ThreadRecorder {
      * entered); in one that is not timed the line is only counted.
      */
     void line(int methodId, int lineId) {
-        CallNode node = top;
+        CallNode node = nodeAt[top];
         if (node.methodId != methodId) {
             if (discard) {
                 return;
@@ -582,17 +614,17 @@ public final class ThreadRecorder {
      */
     private CallNode unwindTo(int methodId) {
         int k = offDepth;
-        for (CallNode n = top; n != root && n != null; ) {
+        for (CallNode n = nodeAt[top]; n != null && n != root; ) {
             if (n.methodId == methodId) {
-                while (top.methodId != methodId) {
+                while (nodeAt[top].methodId != methodId) {
                     dropTop();
                 }
-                return top;
+                return nodeAt[top];
             }
-            if (k > 0 && offNode[k - 1] == n) {
-                n = offCaller[--k];
+            if (k > 0 && offNode[k - 1] == n.index) {
+                n = nodeAt[offCaller[--k]];
             } else {
-                n = n.parent;
+                n = n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
             }
         }
         return null;
@@ -600,15 +632,15 @@ public final class ThreadRecorder {
 
     /** Drops the innermost open call, uncounted, as if it had never been entered. */
     private void dropTop() {
-        CallNode n = top;
+        CallNode n = nodeAt[top];
         abandonedFrames++;
-        if (offDepth > 0 && offNode[offDepth - 1] == n) {
+        if (offDepth > 0 && offNode[offDepth - 1] == n.index) {
             int k = --offDepth;
             if (n.start != OFF_TREE_UNTIMED) {
                 timedDepth = n.slot; // the lowest dropped timed call's slot, in the end
             }
             if (!offRecursive[k]) {
-                n.counters.openNode = null;
+                n.counters.openIndex = 0;
             }
             n.start = offSavedStart[k];
             n.slot = offSavedSlot[k];
@@ -617,8 +649,8 @@ public final class ThreadRecorder {
             if (n.start != UNTIMED) {
                 timedDepth = n.slot;
             }
-            n.counters.openNode = null;
-            top = n.parent;
+            n.counters.openIndex = 0;
+            top = n.parentIndex;
         }
     }
 
@@ -665,8 +697,8 @@ public final class ThreadRecorder {
 
     private void growOffTree() {
         int n = offNode.length * 2;
-        CallNode[] node = Arrays.copyOf(offNode, n);
-        CallNode[] caller = Arrays.copyOf(offCaller, n);
+        int[] node = Arrays.copyOf(offNode, n);
+        int[] caller = Arrays.copyOf(offCaller, n);
         boolean[] recursive = Arrays.copyOf(offRecursive, n);
         long[] start = Arrays.copyOf(offSavedStart, n);
         int[] slot = Arrays.copyOf(offSavedSlot, n);
@@ -728,11 +760,11 @@ public final class ThreadRecorder {
     public int openCalls() {
         int open = 0;
         int k = offDepth;
-        for (CallNode n = top; n != root && n != null; open++) {
-            if (k > 0 && offNode[k - 1] == n) {
-                n = offCaller[--k];
+        for (CallNode n = nodeAt[top]; n != null && n != root; open++) {
+            if (k > 0 && offNode[k - 1] == n.index) {
+                n = nodeAt[offCaller[--k]];
             } else {
-                n = n.parent;
+                n = n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
             }
         }
         return open;

@@ -212,7 +212,7 @@ class ThreadRecorderTest {
 
     @Test
     void a_call_tree_node_finds_each_of_many_children_again() {
-        CallNode root = new CallNode(CallNode.ROOT_ID, null, null);
+        CallNode root = new CallNode(CallNode.ROOT_ID, null, -1);
         List<CallNode> created = new ArrayList<>();
         for (int id = 0; id < 500; id++) {
             created.add(root.findOrAdd(id * 31, null));
