@@ -104,12 +104,33 @@ class ThreadRecorderTest {
         CallNode n = node(6);
         assertThat(n.calls()).isEqualTo(calls);
         assertThat(recorder.methodCounters(6).samplingInterval()).isEqualTo(ProbeCosts.MAX_INTERVAL);
-        long sampled = n.timedCalls() - MethodCounters.DECISION_WINDOW;
-        long expected = 200_000 / ProbeCosts.MAX_INTERVAL;
+        long sampled = n.timedCalls() - MethodCounters.FIRST_WINDOW; // the first window is timed throughout
+        long expected = (calls - MethodCounters.FIRST_WINDOW) / ProbeCosts.MAX_INTERVAL;
         assertThat(sampled).isBetween(expected / 2, expected * 2);
         assertThat(histogramCount(recorder.methodCounters(6).latencies()))
                 .as("each sample counts for the calls it stands for")
                 .isBetween(calls * 8L / 10, calls * 12L / 10);
+    }
+
+    @Test
+    void the_first_sampling_decision_comes_after_a_few_timed_calls_and_the_window_then_doubles() {
+        // the first decision is taken in exact mode: every call stays timed
+        ProbeCosts.set(0, 50_000_000, 10_000_000, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.configure(true, 0.05);
+        for (int i = 0; i < MethodCounters.FIRST_WINDOW; i++) {
+            call(6);
+        }
+        assertThat(recorder.methodCounters(6).samplingInterval()).isEqualTo(1);
+        // adaptive now, and an empty method cannot afford its timer (50 us): the next decision, a window
+        // of twice the calls later, samples it
+        ProbeCosts.configure(false, 0.05);
+        for (int i = 0; i < 2 * MethodCounters.FIRST_WINDOW - 1; i++) {
+            call(6);
+        }
+        assertThat(recorder.methodCounters(6).samplingInterval()).as("one call before the second decision").isEqualTo(1);
+        call(6);
+        assertThat(recorder.methodCounters(6).samplingInterval()).isEqualTo(ProbeCosts.MAX_INTERVAL);
+        assertThat(node(6).timedCalls()).isEqualTo(3L * MethodCounters.FIRST_WINDOW);
     }
 
     @Test
