@@ -45,11 +45,23 @@ public final class MethodCounters {
     private int windowCalls;
     private int window = FIRST_WINDOW;
     private long windowNanos;
+    /** The calls the window's timed calls stand for (the sum of their weights). */
+    private long windowWeight;
+    /**
+     * The time of the instrumented calls this method made since the window began (each timed call
+     * of theirs weighted by the calls it stands for): with {@link #windowWeight}, what its calls
+     * spent in callees, to be taken from their mean for the decision. Added to by the recorder.
+     */
+    long windowCalleeNanos;
 
     /**
      * A timed call took {@code nanos} (probe cost subtracted) and stands for {@code weight} calls.
      * At the end of each window of timed calls ({@link #FIRST_WINDOW}, twice that, ..., then every
-     * {@link #DECISION_WINDOW}), the interval is chosen again from their mean.
+     * {@link #DECISION_WINDOW}), the interval is chosen again from their mean own time: their mean
+     * less the mean time per call spent in the instrumented methods they called. Against own time,
+     * because own times add up to the program's time and inclusive times do not: sized against
+     * their inclusive times, the timers of ten nested methods could each take the budget's share
+     * of the same time (javac's probes cost half its plain run so).
      */
     void recordTimed(long nanos, int weight) {
         timedCalls++;
@@ -61,14 +73,24 @@ public final class MethodCounters {
         }
         latencies.record(nanos, weight);
         windowNanos += nanos;
+        windowWeight += weight;
         if (++windowCalls == window) {
             if (!pinned) {
-                interval = ProbeCosts.intervalFor(windowNanos / window);
+                interval = ProbeCosts.intervalFor(windowOwnNanos());
             }
             windowCalls = 0;
             windowNanos = 0;
+            windowWeight = 0;
+            windowCalleeNanos = 0;
             window = Math.min(DECISION_WINDOW, 2 * window);
         }
+    }
+
+    /** The window's mean time per call less its mean time per call in callees; at least 0. */
+    private long windowOwnNanos() {
+        long mean = windowNanos / windowCalls;
+        long inCallees = windowCalleeNanos / windowWeight;
+        return Math.max(0, mean - inCallees);
     }
 
     public long exceptions() {

@@ -88,9 +88,10 @@ public final class ProbeCosts {
     }
 
     /**
-     * The sampling interval for a method whose timed calls take {@code meanNanos} (probe cost
-     * subtracted): the smallest N for which a call's probe cost, {@code untimed + (timed - untimed) / N},
-     * stays within the budget's share of the call's own time; 1 (every call timed) in exact mode, when
+     * The sampling interval for a method whose calls take {@code meanNanos} of their own (probe
+     * cost subtracted, time in instrumented callees left out): the smallest N for which a call's
+     * probe cost, {@code untimed + (timed - untimed) / N}, stays within the budget's share of the
+     * call's own time; 1 (every call timed) in exact mode, when
      * timing every call already fits, or before calibration; at most {@link #MAX_INTERVAL}.
      */
     static int intervalFor(long meanNanos) {

@@ -398,6 +398,9 @@ public final class ThreadRecorder {
 
     private void exitTimed(CallNode node) {
         endTimed(node);
+        if (node.parentIndex > 0) { // the caller's own time leaves this call's out (the root has no method)
+            nodeAt[node.parentIndex].counters.windowCalleeNanos += endedNanos;
+        }
         node.calls++;
         node.timedCalls++;
         node.totalNanos += endedNanos;
@@ -418,6 +421,9 @@ public final class ThreadRecorder {
             endTimed(node);
             nanos = endedNanos;
             measured = endedMeasured;
+            if (caller != root) {
+                caller.counters.windowCalleeNanos += nanos;
+            }
         } else {
             probeCostPs += ProbeCosts.untimedCallPs;
         }
