@@ -1,6 +1,5 @@
 package dev.hotline.runtime;
 
-
 /**
  * A node of a thread's calling-context tree: one distinct path of instrumented calls from the
  * thread's outermost call, in which no method appears twice (a call of a method already open on

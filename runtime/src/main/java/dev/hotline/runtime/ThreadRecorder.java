@@ -1,9 +1,8 @@
 package dev.hotline.runtime;
 
-import jdk.internal.vm.annotation.DontInline;
-
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
+import jdk.internal.vm.annotation.DontInline;
 
 /**
  * The recording state of one thread: a shadow stack of the open instrumented calls, the
@@ -207,13 +206,33 @@ public final class ThreadRecorder {
         top = node.parentIndex;
     }
 
-    /** Gives {@code node} the next index (see {@link #nodeAt}). May throw OutOfMemoryError, leaving nothing changed. */
-    private void index(CallNode node) {
+    /**
+     * Makes room in {@link #nodeAt} for one more node. Called before a node is made and linked, so
+     * that an OutOfMemoryError here leaves nothing half made. May throw OutOfMemoryError.
+     */
+    private void reserveIndex() {
         if (indexed == nodeAt.length) {
             nodeAt = Arrays.copyOf(nodeAt, 2 * indexed);
         }
+    }
+
+    /** Gives {@code node} the next index (see {@link #nodeAt}); {@link #reserveIndex} made the room. */
+    private void index(CallNode node) {
         node.index = indexed;
         nodeAt[indexed++] = node;
+    }
+
+    /** The node of {@code n}'s caller along the tree's edge, or null for a root or a flat node. */
+    private CallNode parentOf(CallNode n) {
+        return n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
+    }
+
+    /** A timed call that ended took {@code nanos} (weighted) of its caller's time: its caller's own time leaves it out. */
+    private static void chargeCaller(CallNode caller, long nanos) {
+        MethodCounters c = caller.counters;
+        if (c != null) { // null: the root, which has no method
+            c.windowCalleeNanos += nanos;
+        }
     }
 
     /**
@@ -254,9 +273,7 @@ public final class ThreadRecorder {
                     return;
                 }
                 try {
-                    if (indexed == nodeAt.length) {
-                        nodeAt = Arrays.copyOf(nodeAt, 2 * indexed); // before the node is linked: nothing half made
-                    }
+                    reserveIndex();
                     node = caller.add(methodId, c);
                     index(node);
                 } catch (OutOfMemoryError e) {
@@ -287,9 +304,7 @@ public final class ThreadRecorder {
         CallNode flat = c.flatNode;
         if (flat == null) {
             try {
-                if (indexed == nodeAt.length) {
-                    nodeAt = Arrays.copyOf(nodeAt, 2 * indexed);
-                }
+                reserveIndex();
                 flat = CallNode.flat(methodId, c);
                 index(flat);
                 c.flatNode = flat;
@@ -398,9 +413,7 @@ public final class ThreadRecorder {
 
     private void exitTimed(CallNode node) {
         endTimed(node);
-        if (node.parentIndex > 0) { // the caller's own time leaves this call's out (the root has no method)
-            nodeAt[node.parentIndex].counters.windowCalleeNanos += endedNanos;
-        }
+        chargeCaller(nodeAt[node.parentIndex], endedNanos);
         node.calls++;
         node.timedCalls++;
         node.totalNanos += endedNanos;
@@ -421,9 +434,7 @@ public final class ThreadRecorder {
             endTimed(node);
             nanos = endedNanos;
             measured = endedMeasured;
-            if (caller != root) {
-                caller.counters.windowCalleeNanos += nanos;
-            }
+            chargeCaller(caller, nanos);
         } else {
             probeCostPs += ProbeCosts.untimedCallPs;
         }
@@ -630,7 +641,7 @@ public final class ThreadRecorder {
             if (k > 0 && offNode[k - 1] == n.index) {
                 n = nodeAt[offCaller[--k]];
             } else {
-                n = n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
+                n = parentOf(n);
             }
         }
         return null;
@@ -770,7 +781,7 @@ public final class ThreadRecorder {
             if (k > 0 && offNode[k - 1] == n.index) {
                 n = nodeAt[offCaller[--k]];
             } else {
-                n = n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
+                n = parentOf(n);
             }
         }
         return open;
