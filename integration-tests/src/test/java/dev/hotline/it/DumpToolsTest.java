@@ -21,10 +21,15 @@ class DumpToolsTest {
     private static final String TARGETS = ChildJvm.TARGETS.toAbsolutePath().toString();
 
     private static Path run(String name, String app, String... args) throws Exception {
+        return runWith("", name, app, args);
+    }
+
+    /** With {@code options} (each followed by a comma) before the includes. */
+    private static Path runWith(String options, String name, String app, String... args) throws Exception {
         Path dump = ChildJvm.dumpPath(name);
         List<String> command = new ArrayList<>(List.of("-cp", TARGETS, app));
         command.addAll(List.of(args));
-        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(JDK, "includes=dev.hotline.it.targets.*,out=" + dump,
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.java(JDK, options + "includes=dev.hotline.it.targets.*,out=" + dump,
                 command.toArray(String[]::new)), 120);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         return dump;
@@ -80,7 +85,8 @@ class DumpToolsTest {
 
     @Test
     void the_hlog_export_is_read_back_by_hdrhistograms_own_log_reader() throws Exception {
-        Path dump = run("export", "dev.hotline.it.targets.ExitCodeApp", "500", "0");
+        // every call timed, so the histogram's count is the call count (sampled, it is its estimate)
+        Path dump = runWith("timing=exact,", "export", "dev.hotline.it.targets.ExitCodeApp", "500", "0");
         Path hlog = ChildJvm.WORK.toAbsolutePath().resolve("export-" + System.nanoTime() + ".hlog");
 
         ChildJvm.Result result = hotline("export", dump.toString(), "--hlog", "-o", hlog.toString());

@@ -54,10 +54,11 @@ public final class CallNode {
     /** Whether this is a flat (overflow) node. */
     final boolean flat;
     /**
-     * While a call that landed here is open: when the innermost one started, or one of
-     * {@link ThreadRecorder#UNTIMED} and {@link ThreadRecorder#OFF_TREE_UNTIMED}.
+     * While a timed call that landed here is open: when the innermost one started; while an
+     * untimed off-tree call is: {@link ThreadRecorder#OFF_TREE_UNTIMED}; else (no call open, or an
+     * untimed one along the tree's edge) {@link ThreadRecorder#UNTIMED}.
      */
-    long start;
+    long start = ThreadRecorder.UNTIMED;
     /** While a timed call of this context is open: its slot in the recorder's timed-frame arrays. */
     int slot;
     /** Calls until the next timed one; a call is timed when this reaches 0. */

@@ -5,7 +5,7 @@ import jdk.internal.vm.annotation.DontInline;
 /**
  * Finds the calling thread's recorder. The fast way is a table indexed by the thread's id: one
  * field load, one array load and one comparison, compiled to a few instructions, so that
- * {@link Probes#enter} stays small enough for C2 to inline into every instrumented method (a
+ * {@link Probes#recorder} stays small enough for C2 to inline into every instrumented method (a
  * {@code ThreadLocal.get} inlines its whole hash-map lookup and made {@code enter} "already compiled
  * into a big method", called out of line). A thread whose slot another live thread holds (ids that
  * collide modulo the table's size, e.g. with very many threads) uses the {@code ThreadLocal}.

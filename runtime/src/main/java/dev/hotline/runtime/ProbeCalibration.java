@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Measures, in this JVM, what each kind of probe costs ({@link ProbeCosts}), the way instrumented
  * code runs them: small methods that make exactly the calls an instrumented method makes
- * (Probes.enter, exit, line, lineHits, allocation), on a thread of its own whose recorder is then
+ * (Probes.recorder, enter, exit, line, lineHits, allocation), on a thread of its own whose recorder is then
  * forgotten (its probe ids are its own, never reported).
  *
  * <p>Each kind of event is timed by a small method that runs {@link #BATCH} events between two
@@ -31,7 +31,8 @@ import java.util.Arrays;
  * interpreted or in C1's profiling code). Start-up waits for the first phase only ({@code
  * syncNanos}); its figures are set only if they have settled by then (usually not: C2 compiles the
  * probes some hundreds of milliseconds after the JVM starts; until the figures are set, nothing is
- * subtracted). The same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
+ * subtracted, but the adaptive timing already decides by the latest round's figures: {@link
+ * ProbeCosts#provisional}). The same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
  * cent of one core) until {@code backgroundNanos} have passed, and sets the figures again after
  * every round once they have settled. Each figure is the lower quartile of the last {@link #WINDOW} rounds: early rounds,
  * slower, drop out as the JIT finishes; noise in single rounds does not move it. The first phase
@@ -80,10 +81,9 @@ public final class ProbeCalibration {
         CallNode root = recorder.callTreeRoot();
         recorder.unlimited(); // past a small calltree= limit its nodes would be flat, and not found below
         // Make the nodes, then keep the untimed ones from ever being timed.
-        Probes.exit(Probes.enter(UNTIMED), UNTIMED);
-        Probes.exit(Probes.enter(UNTIMED_LINES), UNTIMED_LINES);
-        Probes.exit(Probes.enter(TIMED_LINES), TIMED_LINES);
-        Probes.exit(Probes.enter(SAMPLED), SAMPLED);
+        for (int id : new int[] {UNTIMED, UNTIMED_LINES, TIMED_LINES, SAMPLED}) {
+            Probes.exit(recorder, Probes.enter(recorder, id), id);
+        }
         sampled = root.findOrAdd(SAMPLED, null);
         sampled.counters.interval = SAMPLED_INTERVAL;
         sampled.counters.pinned = true;
@@ -115,8 +115,8 @@ public final class ProbeCalibration {
                 ProbeCosts.configure(true, budget);
                 ThreadRecorder recorder = null;
                 try {
-                    recorder = Probes.enter(TIMED);
-                    Probes.exit(recorder, TIMED);
+                    recorder = Probes.recorder();
+                    Probes.exit(recorder, Probes.enter(recorder, TIMED), TIMED);
                     // at once: a dump taken while the calibration runs must never read its probes, whose
                     // ids are its own (they would land on the program's first methods)
                     Recorders.unregister(recorder);
@@ -131,6 +131,8 @@ public final class ProbeCalibration {
                     if (calibration.settled(begin)) {
                         set(first[0]);
                         settledNanos = System.nanoTime() - begin;
+                    } else {
+                        provisional(first[0]);
                     }
                     synchronized (lock) {
                         done[0] = true;
@@ -145,6 +147,8 @@ public final class ProbeCalibration {
                             if (settledNanos < 0) {
                                 settledNanos = System.nanoTime() - begin;
                             }
+                        } else {
+                            provisional(calibration.figures());
                         }
                     }
                 } catch (InterruptedException e) {
@@ -205,6 +209,11 @@ public final class ProbeCalibration {
 
     private static void set(long[] r) {
         ProbeCosts.set(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
+    }
+
+    /** The figures so far, for the adaptive timing's decisions only (see ProbeCosts#provisional). */
+    private static void provisional(long[] r) {
+        ProbeCosts.provisional(r[1], r[2], r[4]);
     }
 
     /** One round: every kind of event timed over BATCHES batches. */
@@ -368,9 +377,10 @@ public final class ProbeCalibration {
         long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(id);
+            ThreadRecorder r = Probes.recorder();
+            int caller = Probes.enter(r, id);
             x = work(x);
-            Probes.exit(r, id);
+            Probes.exit(r, caller, id);
         }
         long elapsed = System.nanoTime() - start;
         sink = x;
@@ -382,7 +392,8 @@ public final class ProbeCalibration {
         long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
-            ThreadRecorder r = Probes.enter(id);
+            ThreadRecorder r = Probes.recorder();
+            int caller = Probes.enter(r, id);
             Probes.line(r, id, firstLine);
             x = work(x);
             Probes.line(r, id, firstLine + 1);
@@ -391,7 +402,7 @@ public final class ProbeCalibration {
             x = work(x);
             Probes.line(r, id, firstLine + 3);
             x = work(x);
-            Probes.exit(r, id);
+            Probes.exit(r, caller, id);
         }
         long elapsed = System.nanoTime() - start;
         sink = x;

@@ -6,10 +6,11 @@ import jdk.internal.vm.annotation.DontInline;
  * Static entry points called by instrumented methods. Each instrumented method does:
  *
  * <pre>
- *   ThreadRecorder r = Probes.enter(ID);          // method entry
+ *   ThreadRecorder r = Probes.recorder();         // method entry: this thread's recorder,
+ *   int t = Probes.enter(r, ID);                  //   the call entered (t: the caller's node)
  *   ... body ...
  *   Probes.line(r, ID, LINE);                     // entering a source line (methods with line probes)
- *   Probes.exit(r, ID);                           // before every return
+ *   Probes.exit(r, t, ID);                        // before every return
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
  *
@@ -64,13 +65,21 @@ public final class Probes {
         }
     }
 
-    /** Records the start of a call of method probe {@code methodId}; returns this thread's recorder. */
-    public static ThreadRecorder enter(int methodId) {
+    /** This thread's recorder, made on its first call. Never null, never throws. */
+    public static ThreadRecorder recorder() {
         try {
-            return CurrentRecorder.get().enter(methodId);
+            return CurrentRecorder.get();
         } catch (OutOfMemoryError e) {
             return ThreadRecorder.DISCARD; // no heap for this thread's recorder: record nothing, throw nothing
         }
+    }
+
+    /**
+     * Records the start of a call of method probe {@code methodId}; returns the index of its
+     * caller's call-tree node, for {@link #exit}.
+     */
+    public static int enter(ThreadRecorder recorder, int methodId) {
+        return recorder.enter(methodId);
     }
 
     /** Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId}. */
@@ -98,9 +107,12 @@ public final class Probes {
         recorder.multiArrayAllocation(site, dims, d1, d2, d3, leafBytes);
     }
 
-    /** Records the normal end (a return) of the call of {@code methodId} that is on top of the stack. */
-    public static void exit(ThreadRecorder recorder, int methodId) {
-        recorder.exit(methodId);
+    /**
+     * Records the normal end (a return) of the call of {@code methodId} that is on top of the stack;
+     * {@code caller} is what its {@link #enter} returned.
+     */
+    public static void exit(ThreadRecorder recorder, int caller, int methodId) {
+        recorder.exit(caller, methodId);
     }
 
     /** Records the end of the call of {@code methodId} by an exception (the caller rethrows it). */

@@ -60,7 +60,10 @@ public final class ThreadRecorder {
      */
     static final long PAUSE_NANOS = 100_000;
 
-    /** {@code CallNode.start} of an open call that is counted but not timed. */
+    /**
+     * {@code CallNode.start} of a node with no timed call open on it: of every node whose method is
+     * not open, so the fast path never writes it ({@link #enter}); set again when a timed call ends.
+     */
     static final long UNTIMED = Long.MIN_VALUE;
     /** {@code CallNode.start} of an open off-tree call (folded or overflow) that is not timed. */
     static final long OFF_TREE_UNTIMED = Long.MIN_VALUE + 1;
@@ -103,6 +106,8 @@ public final class ThreadRecorder {
     private long[] offSavedStart;
     private int[] offSavedSlot;
     private int offDepth;
+    /** The index of the node the innermost open off-tree call landed on; -1 when none is open. */
+    private int offTop = -1;
     /** Tree nodes this thread made (its share of {@link CallTreeLimits}). */
     private int nodes;
     /** False for the calibration's recorder: its few nodes must exist whatever the limits. */
@@ -183,27 +188,32 @@ public final class ThreadRecorder {
         return t == null || !t.isAlive();
     }
 
-    /** The start of a call of {@code methodId}. Returns this recorder (for {@link Probes#enter}). */
-    ThreadRecorder enter(int methodId) {
-        CallNode node = nodeAt[top].child(methodId);
+    /**
+     * What {@link #enter} returns for a call whose exit must take the slow path: a timed call, an
+     * off-tree call (folded or overflow), a call not recorded at all.
+     */
+    static final int SLOW_EXIT = -1;
+
+    /**
+     * The start of a call of {@code methodId}. Returns, for {@link #exit}, the index of the caller's
+     * node if the call is an untimed one along the tree's edge (its exit can take the fast path),
+     * else {@link #SLOW_EXIT}. The instrumented method keeps it in a local.
+     *
+     * <p>The fast path writes only the countdown, the method's open mark and {@code top}: the node's
+     * {@code start} is already {@link #UNTIMED}, as on every node whose method is not open.
+     */
+    int enter(int methodId) {
+        int caller = top;
+        CallNode node = nodeAt[caller].child(methodId);
         if (node != null) {
             MethodCounters c = node.counters;
             if (c.openIndex == 0 && --node.countdown > 0) {
                 c.openIndex = node.index;
-                node.start = UNTIMED;
                 top = node.index;
-                return this;
+                return caller;
             }
         }
-        enterSlow(methodId, node);
-        return this;
-    }
-
-    private void popUntimed(CallNode node) {
-        node.calls++;
-        node.counters.openIndex = 0;
-        probeCostPs += ProbeCosts.untimedCallPs;
-        top = node.parentIndex;
+        return enterSlow(methodId, node);
     }
 
     /**
@@ -240,9 +250,9 @@ public final class ThreadRecorder {
      * method open: folded), a new context (made, or past the limit: the overflow), or the discarder.
      */
     @DontInline
-    private void enterSlow(int methodId, CallNode node) {
+    private int enterSlow(int methodId, CallNode node) {
         if (discard) {
-            return;
+            return SLOW_EXIT;
         }
         MethodCounters c;
         try {
@@ -251,7 +261,7 @@ public final class ThreadRecorder {
             // The heap is full: record nothing for this call (its exit finds no frame and is
             // ignored) rather than throw into the application.
             abandonedFrames++;
-            return;
+            return SLOW_EXIT;
         }
         CallNode open = c.openIndex != 0 ? nodeAt[c.openIndex] : null;
         CallNode caller = nodeAt[top];
@@ -259,18 +269,18 @@ public final class ThreadRecorder {
             // In the overflow every call lands on a flat node, a recursive one too (folded into
             // it): going back to a tree node would count this time again in the tree.
             enterOverflow(methodId, c, open != null);
-            return;
+            return SLOW_EXIT;
         }
         if (open != null) {
             enterOffTree(open, c, true);
-            return;
+            return SLOW_EXIT;
         }
         if (node == null) {
             node = caller.find(methodId);
             if (node == null) {
                 if (limited && !CallTreeLimits.tryTake(nodes)) {
                     enterOverflow(methodId, c, false);
-                    return;
+                    return SLOW_EXIT;
                 }
                 try {
                     reserveIndex();
@@ -281,7 +291,7 @@ public final class ThreadRecorder {
                         CallTreeLimits.release(1);
                     }
                     abandonedFrames++;
-                    return;
+                    return SLOW_EXIT;
                 }
                 if (limited) {
                     nodes++;
@@ -289,14 +299,14 @@ public final class ThreadRecorder {
             }
             if (--node.countdown > 0) {
                 c.openIndex = node.index;
-                node.start = UNTIMED;
                 top = node.index;
-                return;
+                return caller.index; // untimed, on the tree's edge: its exit takes the fast path
             }
         }
         c.openIndex = node.index;
         top = node.index;
         startTimed(node);
+        return SLOW_EXIT;
     }
 
     /** A call past the node limit, or made in the overflow: lands on its method's flat node. */
@@ -335,6 +345,7 @@ public final class ThreadRecorder {
         offRecursive[k] = recursive;
         offSavedStart[k] = node.start;
         offSavedSlot[k] = node.slot;
+        offTop = node.index;
         if (!recursive) {
             c.openIndex = node.index; // the outermost open call of the method, in the overflow
         }
@@ -368,14 +379,35 @@ public final class ThreadRecorder {
         node.start = System.nanoTime(); // last, so the probe's own work is not in the call's time
     }
 
-    /** The normal end (a return) of the call of {@code methodId} on top of the stack. */
-    void exit(int methodId) {
-        CallNode node = nodeAt[top];
-        if (node.methodId == methodId && node.start == UNTIMED) {
-            popUntimed(node);
-            return;
+    /**
+     * The normal end (a return) of the call of {@code methodId} on top of the stack; {@code caller}
+     * is what its {@link #enter} returned. An untimed call on the tree's edge (caller not
+     * {@link #SLOW_EXIT}) returns to {@code caller} on the fast path: the new top comes from the
+     * instrumented method's local, not from the node, so the next call's enter need not wait for
+     * this exit's loads. (The top is the one value every probe reads and writes: through the node,
+     * one call's enter, its exit and the next call's enter formed a single chain of dependent loads
+     * and stores.) The checks catch a call whose inner calls were left without an exit
+     * ({@link #unwindTo}): the top is then not its node, or is an off-tree call's.
+     */
+    void exit(int caller, int methodId) {
+        if (caller >= 0) {
+            CallNode node = nodeAt[top];
+            if (node.methodId == methodId && node.parentIndex == caller && top != offTop) {
+                node.calls++;
+                node.counters.openIndex = 0;
+                probeCostPs += ProbeCosts.untimedCallPs;
+                top = caller;
+                return;
+            }
         }
         exitSlow(methodId, false);
+    }
+
+    private void popUntimed(CallNode node) {
+        node.calls++;
+        node.counters.openIndex = 0;
+        probeCostPs += ProbeCosts.untimedCallPs;
+        top = node.parentIndex;
     }
 
     /** The end of the call of {@code methodId} by an exception. */
@@ -413,6 +445,7 @@ public final class ThreadRecorder {
 
     private void exitTimed(CallNode node) {
         endTimed(node);
+        node.start = UNTIMED;
         chargeCaller(nodeAt[node.parentIndex], endedNanos);
         node.calls++;
         node.timedCalls++;
@@ -425,6 +458,7 @@ public final class ThreadRecorder {
     /** The end of an off-tree call: counted where it landed, its time taken from its caller, its edge recorded. */
     private void exitOffTree(CallNode node) {
         int k = --offDepth;
+        offTop = k > 0 ? offNode[k - 1] : -1;
         CallNode caller = nodeAt[offCaller[k]];
         boolean recursive = offRecursive[k];
         boolean timed = node.start != OFF_TREE_UNTIMED;
@@ -653,6 +687,7 @@ public final class ThreadRecorder {
         abandonedFrames++;
         if (offDepth > 0 && offNode[offDepth - 1] == n.index) {
             int k = --offDepth;
+            offTop = k > 0 ? offNode[k - 1] : -1;
             if (n.start != OFF_TREE_UNTIMED) {
                 timedDepth = n.slot; // the lowest dropped timed call's slot, in the end
             }
@@ -665,6 +700,7 @@ public final class ThreadRecorder {
         } else {
             if (n.start != UNTIMED) {
                 timedDepth = n.slot;
+                n.start = UNTIMED;
             }
             n.counters.openIndex = 0;
             top = n.parentIndex;

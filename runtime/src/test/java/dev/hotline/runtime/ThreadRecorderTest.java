@@ -35,19 +35,19 @@ class ThreadRecorderTest {
     }
 
     private void call(int id) {
-        recorder.enter(id);
-        recorder.exit(id);
+        int caller = recorder.enter(id);
+        recorder.exit(caller, id);
     }
 
     @Test
     void counts_every_call_in_its_calling_context_exactly() {
-        recorder.enter(1);
+        int caller1 = recorder.enter(1);
         call(2);
         call(2);
-        recorder.enter(3);
+        int caller3 = recorder.enter(3);
         call(2);
-        recorder.exit(3);
-        recorder.exit(1);
+        recorder.exit(caller3, 3);
+        recorder.exit(caller1, 1);
 
         assertThat(node(1).calls()).isEqualTo(1);
         assertThat(node(1, 2).calls()).isEqualTo(2);
@@ -57,9 +57,9 @@ class ThreadRecorderTest {
 
     @Test
     void uncalibrated_every_call_is_timed_and_nothing_is_subtracted() {
-        recorder.enter(1);
+        int caller1 = recorder.enter(1);
         call(2);
-        recorder.exit(1);
+        recorder.exit(caller1, 1);
 
         assertThat(node(1).timedCalls()).isEqualTo(1);
         assertThat(node(1).totalNanos()).isEqualTo(node(1).measuredNanos());
@@ -70,11 +70,11 @@ class ThreadRecorderTest {
     void a_timed_call_loses_its_own_inner_cost_and_the_whole_cost_of_every_probe_beneath_it() {
         // ps: timed inner 1,000, timed call 5,000, untimed call 700, line inner 100, line 3,000
         ProbeCosts.set(1_000, 5_000, 700, 0, 0, 100, 3_000, 0, 0, 0);
-        recorder.enter(1);
+        int caller1 = recorder.enter(1);
         call(2);          // a timed callee: 5 ns
         recorder.line(1, 0); // a timed line of the caller: 3 ns
         call(2);          // 5 ns
-        recorder.exit(1); // own inner part: 1 ns
+        recorder.exit(caller1, 1); // own inner part: 1 ns
 
         CallNode outer = node(1);
         assertThat(outer.totalNanos()).isEqualTo(outer.measuredNanos() - 1 - 5 - 3 - 5);
@@ -139,11 +139,11 @@ class ThreadRecorderTest {
         ProbeCosts.set(0, 2_000_000, 0, 0, 2_000_000, 0, 0, 0, 0, 0);
         int calls = 4 * MethodCounters.FIRST_WINDOW;
         for (int i = 0; i < calls; i++) {
-            recorder.enter(7);          // 100 us in total, almost none of it its own
-            recorder.enter(8);
+            int caller7 = recorder.enter(7);          // 100 us in total, almost none of it its own
+            int caller8 = recorder.enter(8);
             spin(100_000);              // 100 us of its own
-            recorder.exit(8);
-            recorder.exit(7);
+            recorder.exit(caller8, 8);
+            recorder.exit(caller7, 7);
         }
 
         assertThat(node(7).calls()).isEqualTo(calls);
@@ -170,9 +170,9 @@ class ThreadRecorderTest {
         assertThat(n.interval).isEqualTo(ProbeCosts.MAX_INTERVAL);
         long before = n.totalNanos();
         n.countdown = 1; // the next call is timed, and stands for 1,024 calls
-        recorder.enter(6);
+        int caller6 = recorder.enter(6);
         Thread.sleep(2);
-        recorder.exit(6);
+        recorder.exit(caller6, 6);
 
         long added = n.totalNanos() - before;
         assertThat(added).as("the pause, once").isBetween(2_000_000L, 200_000_000L);
@@ -207,9 +207,9 @@ class ThreadRecorderTest {
 
     @Test
     void frames_left_without_an_exit_are_dropped_when_a_frame_below_exits() {
-        recorder.enter(1);
+        int caller1 = recorder.enter(1);
         recorder.enter(2); // its exit never runs
-        recorder.exit(1);
+        recorder.exit(caller1, 1);
 
         assertThat(node(1).calls()).isEqualTo(1);
         assertThat(node(1, 2).calls()).isZero();
@@ -219,10 +219,10 @@ class ThreadRecorderTest {
 
     @Test
     void an_exit_without_an_entry_is_ignored() {
-        recorder.exit(9);
-        recorder.enter(1);
-        recorder.exit(9);
-        recorder.exit(1);
+        recorder.exit(0, 9);
+        int caller1 = recorder.enter(1);
+        recorder.exit(0, 9);
+        recorder.exit(caller1, 1);
 
         assertThat(node(1).calls()).isEqualTo(1);
         assertThat(recorder.methodCounters(9)).isNull();
@@ -232,10 +232,10 @@ class ThreadRecorderTest {
     @Test
     void the_discarding_recorder_records_nothing_and_throws_nothing() {
         ThreadRecorder discard = ThreadRecorder.DISCARD;
-        discard.enter(1);
+        int caller1 = discard.enter(1);
         discard.line(1, 0);
         discard.allocation(0);
-        discard.exit(1);
+        discard.exit(caller1, 1);
         discard.exitThrown(1);
         assertThat(discard.callTreeRoot().children()).isEmpty();
         assertThat(discard.openCalls()).isZero();
@@ -243,11 +243,12 @@ class ThreadRecorderTest {
 
     @Test
     void deep_stacks_and_large_ids_grow_the_arrays() {
+        int[] callers = new int[1000];
         for (int depth = 0; depth < 1000; depth++) {
-            recorder.enter(depth * 10);
+            callers[depth] = recorder.enter(depth * 10);
         }
         for (int depth = 999; depth >= 0; depth--) {
-            recorder.exit(depth * 10);
+            recorder.exit(callers[depth], depth * 10);
         }
         CallNode n = recorder.callTreeRoot();
         for (int depth = 0; depth < 1000; depth++) {
@@ -292,8 +293,8 @@ class ThreadRecorderTest {
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 for (int i = 0; i < callsPerThread; i++) {
-                    ThreadRecorder r = Probes.enter(3);
-                    Probes.exit(r, 3);
+                    ThreadRecorder r = Probes.recorder();
+                    Probes.exit(r, Probes.enter(r, 3), 3);
                 }
             });
             workers.add(worker);

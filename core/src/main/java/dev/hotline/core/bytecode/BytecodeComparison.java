@@ -150,7 +150,8 @@ public final class BytecodeComparison {
             return null;
         }
         return switch (call) {
-            case ENTER -> "method timer: enter";
+            case RECORDER_FETCH -> "method timer: this thread's recorder";
+            case ENTER -> "method timer: enter (returns the caller's call-tree node, kept for the exit)";
             case EXIT -> "method timer: exit";
             case EXIT_THROWN -> "method timer: exit by exception (catch-all handler, rethrows)";
             case LINE -> "line probe: line " + catalog.line(argumentAfterRecorder(insn, 2)).line();

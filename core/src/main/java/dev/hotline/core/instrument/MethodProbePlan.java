@@ -16,12 +16,14 @@ import org.objectweb.asm.tree.MethodNode;
  * <pre>
  *   local   holds                              stored by            read by
  *   R       this thread's recorder (timed)     the timer prologue   exits, handler, timed lines, allocations
+ *   T       the caller's call-tree node (int)  the timer prologue   exits
+ *           (R + 1)
  *   H       the counted lines' long[] hits     the H prologue       counted line probes, the adds of the Cs
- *           (R + 1 when timed, else R)
+ *           (R + 2 when timed, else R)
  *   C1..Cm  a long per run of counted probes   the H prologue (0)   the run's first probe, the adds into H
  *           in a loop (past H, two slots each)                       (before returns, in the H handler)
  *   D1..Dn  a multianewarray's dimensions      right before it      its counter, right after it
- *           (past the Cs with counted lines, else past R; live only there, so in no frame)
+ *           (past the Cs with counted lines, else past T; live only there, so in no frame)
  * </pre>
  *
  * <p>The inserters run in this order:
@@ -32,12 +34,12 @@ import org.objectweb.asm.tree.MethodNode;
  *       {@link LineCounterLocals}), and because only line probes go between a label and its
  *       instruction;
  *   <li>{@link AllocationSiteCounter} (reads R, uses D1..Dn), after each allocation instruction;
- *   <li>{@link MethodTimerInserter}: wraps everything inserted so far: the prologue storing R, the
- *       exits, the catch-all handler; appends R to every frame;
+ *   <li>{@link MethodTimerInserter}: wraps everything inserted so far: the prologue storing R and T,
+ *       the exits, the catch-all handler; appends R and T to every frame;
  *   <li>{@link LineHitCounters}: the prologue storing H and zeroing the Cs goes before everything
  *       else, outside the timer's handler range (the handler's frame says H holds its array); the
  *       adds of the Cs into H go right before each return, after the timer's exit probe, and in a
- *       catch-all handler that covers the timer's; H and the Cs are appended to every frame after R,
+ *       catch-all handler that covers the timer's; H and the Cs are appended to every frame after T,
  *       the timer's frames included.
  * </ol>
  *
@@ -99,14 +101,15 @@ final class MethodProbePlan {
     /** Plans {@code method} as it is now, before anything is inserted. */
     MethodProbePlan(MethodNode method, Target target, Kinds kinds, ProbeCatalog catalog) {
         this.method = method;
-        int recorderLocal = method.maxLocals;                                       // R
-        int hitsLocal = kinds.timer() ? recorderLocal + 1 : recorderLocal;          // H
+        int recorderLocal = method.maxLocals;                                       // R (and T = R + 1)
+        int pastTimer = kinds.timer() ? recorderLocal + 2 : recorderLocal;
+        int hitsLocal = pastTimer;                                                  // H
         LinePositions positions = kinds.timedLines() || kinds.countedLines() ? LinePositions.of(method) : null;
         LineCounterLocals counters = kinds.countedLines()                          // C1..Cm
                 ? LineCounterLocals.plan(method, positions, hitsLocal + 1, target.lineLocals())
                 : LineCounterLocals.none();
         this.lineCounterLocals = counters.counters().size();
-        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 + counters.slots() : recorderLocal + 1; // D1
+        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 + counters.slots() : pastTimer; // D1
 
         LineProbeInserter lines = null;
         LineProbeInserter.LineRegistry registry = numbers -> catalog.registerLines(numbers.stream()

@@ -16,15 +16,21 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Wraps one method's code in a timer:
  *
  * <pre>
- *   ldc ID; invokestatic Probes.enter(I)ThreadRecorder; astore R    // prologue, R = original maxLocals
+ *   invokestatic Probes.recorder()ThreadRecorder; dup; astore R      // prologue, R = original maxLocals
+ *   ldc ID; invokestatic Probes.enter(ThreadRecorder, I)I; istore T  // T = R + 1
  *   ... original code, with before every xRETURN:
- *       aload R; ldc ID; invokestatic Probes.exit(ThreadRecorder, I)V
+ *       aload R; iload T; ldc ID; invokestatic Probes.exit(ThreadRecorder, I, I)V
  *   handler:                                                          // catch-all, appended last
  *       aload R; ldc ID; invokestatic Probes.exitThrown(ThreadRecorder, I)V; athrow
  * </pre>
  *
- * <p>The recorder lives in a new local just past the method's own locals, so no original
- * instruction needs remapping; every existing stack map frame gets that local appended
+ * <p>T is the index of the caller's call-tree node, which {@code enter} read before moving the
+ * thread's top to the callee's node: handed back to {@code exit}, it is the top to return to
+ * without reading it from the callee's node, so one call's exit and the next call's enter do not
+ * wait for each other's loads (see {@code ThreadRecorder#exit}).
+ *
+ * <p>The recorder and T live in new locals just past the method's own locals, so no original
+ * instruction needs remapping; every existing stack map frame gets them appended
  * ({@link FrameLocals}). Requires frames expanded ({@code ClassReader.EXPAND_FRAMES}).
  *
  * <p>Constructors: the handler covers a constructor's code in stretches, each by the handler for
@@ -34,8 +40,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodTimerInserter implements ProbeInserter {
 
-    /** Operand stack an exit probe needs above a return value: recorder, id. */
-    private static final int EXTRA_STACK = 2;
+    /** Operand stack an exit probe needs above a return value: recorder, caller, id. */
+    private static final int EXTRA_STACK = 3;
     /** Operand stack of the handler: throwable, recorder, id. */
     private static final int HANDLER_STACK = 3;
 
@@ -44,11 +50,12 @@ final class MethodTimerInserter implements ProbeInserter {
     private final int probeId;
     private final boolean writeFrames;
     private final int recorderLocal;
+    private final int callerLocal;
 
     /**
      * @param owner         internal name of the class declaring {@code method}
      * @param writeFrames   whether the class file carries stack map frames that must be kept valid
-     * @param recorderLocal R: the method's original maxLocals
+     * @param recorderLocal R: the method's original maxLocals (T, the caller's node, is R + 1)
      */
     MethodTimerInserter(String owner, MethodNode method, int probeId, boolean writeFrames, int recorderLocal) {
         this.owner = owner;
@@ -56,28 +63,37 @@ final class MethodTimerInserter implements ProbeInserter {
         this.probeId = probeId;
         this.writeFrames = writeFrames;
         this.recorderLocal = recorderLocal;
+        this.callerLocal = recorderLocal + 1;
+    }
+
+    /** The types of R and T in stack map frames. */
+    static List<Object> frameTypes() {
+        return List.of(RuntimeCall.RECORDER, Opcodes.INTEGER);
     }
 
     @Override
     public Needs insert() {
         InsnList code = method.instructions;
         boolean explicitFrameAtStart = FrameLocals.frameBeforeFirstInstruction(method);
-        FrameLocals.addToEveryFrame(method, recorderLocal, RuntimeCall.RECORDER);
+        FrameLocals.addToEveryFrame(method, recorderLocal, frameTypes());
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
             if (isReturn(insn.getOpcode())) {
-                code.insertBefore(insn, probeCall(RuntimeCall.EXIT));
+                code.insertBefore(insn, exitCall());
             }
         }
         LabelNode tryStart = new LabelNode();
         InsnList prologue = new InsnList();
+        prologue.add(RuntimeCall.RECORDER_FETCH.invoke());
+        prologue.add(new InsnNode(Opcodes.DUP));
+        prologue.add(new VarInsnNode(Opcodes.ASTORE, recorderLocal));
         prologue.add(RuntimeCall.push(probeId));
         prologue.add(RuntimeCall.ENTER.invoke());
-        prologue.add(new VarInsnNode(Opcodes.ASTORE, recorderLocal));
+        prologue.add(new VarInsnNode(Opcodes.ISTORE, callerLocal));
         if (writeFrames && !explicitFrameAtStart) {
             // The first original instruction may be a jump target; it is no longer at offset 0, so
-            // it needs an explicit frame: the method's initial frame plus the recorder.
-            Object[] locals = FrameLocals.withLocal(FrameLocals.initialLocals(owner, method), recorderLocal,
-                    RuntimeCall.RECORDER).toArray();
+            // it needs an explicit frame: the method's initial frame plus the recorder and T.
+            Object[] locals = FrameLocals.withLocals(FrameLocals.initialLocals(owner, method), recorderLocal,
+                    frameTypes()).toArray();
             prologue.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
         }
         prologue.add(tryStart);
@@ -90,7 +106,7 @@ final class MethodTimerInserter implements ProbeInserter {
         } else {
             cover(new ConstructorStretches.Stretch(tryStart, tryEnd, false));
         }
-        return new Needs(EXTRA_STACK, HANDLER_STACK, recorderLocal + 1);
+        return new Needs(EXTRA_STACK, HANDLER_STACK, callerLocal + 1);
     }
 
     private LabelNode initializedHandler;
@@ -124,20 +140,23 @@ final class MethodTimerInserter implements ProbeInserter {
             for (int slot = 0; slot < recorderLocal; slot++) {
                 locals.add(slot == 0 && thisUninitialized ? Opcodes.UNINITIALIZED_THIS : Opcodes.TOP);
             }
-            locals.add(RuntimeCall.RECORDER);
+            locals.addAll(frameTypes());
             code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Throwable"}));
         }
-        code.add(probeCall(RuntimeCall.EXIT_THROWN));
+        code.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
+        code.add(RuntimeCall.push(probeId));                     // recorder, id
+        code.add(RuntimeCall.EXIT_THROWN.invoke());              // (empty)
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
         return handler;
     }
 
-    private InsnList probeCall(RuntimeCall exit) {
+    private InsnList exitCall() {
         InsnList call = new InsnList();
         call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal)); // recorder
-        call.add(RuntimeCall.push(probeId));                     // recorder, id
-        call.add(exit.invoke());                                 // (empty)
+        call.add(new VarInsnNode(Opcodes.ILOAD, callerLocal));   // recorder, caller
+        call.add(RuntimeCall.push(probeId));                     // recorder, caller, id
+        call.add(RuntimeCall.EXIT.invoke());                     // (empty)
         return call;
     }
 

@@ -19,10 +19,12 @@ import org.objectweb.asm.tree.MethodInsnNode;
  */
 public enum RuntimeCall {
 
-    /** {@code Probes.enter(methodId) -> recorder}: the timer's prologue, stored in R. */
-    ENTER("enter", "(I)Ldev/hotline/runtime/ThreadRecorder;"),
-    /** {@code Probes.exit(recorder, methodId)}: before every return. */
-    EXIT("exit", "(Ldev/hotline/runtime/ThreadRecorder;I)V"),
+    /** {@code Probes.recorder() -> recorder}: the timer's prologue, stored in R. */
+    RECORDER_FETCH("recorder", "()Ldev/hotline/runtime/ThreadRecorder;"),
+    /** {@code Probes.enter(recorder, methodId) -> caller}: the timer's prologue, the caller's node stored in T. */
+    ENTER("enter", "(Ldev/hotline/runtime/ThreadRecorder;I)I"),
+    /** {@code Probes.exit(recorder, caller, methodId)}: before every return. */
+    EXIT("exit", "(Ldev/hotline/runtime/ThreadRecorder;II)V"),
     /** {@code Probes.exitThrown(recorder, methodId)}: the timer's catch-all handler, which rethrows. */
     EXIT_THROWN("exitThrown", "(Ldev/hotline/runtime/ThreadRecorder;I)V"),
     /** {@code Probes.line(recorder, methodId, lineId)}: a timed line probe. */
@@ -44,7 +46,7 @@ public enum RuntimeCall {
 
     /** The class every call goes to. */
     public static final String OWNER = Probes.INTERNAL_NAME;
-    /** Internal name of the recorder type: local R in stack map frames. */
+    /** Internal name of the recorder type: local R in stack map frames (T, the caller's node, is an int). */
     public static final String RECORDER = "dev/hotline/runtime/ThreadRecorder";
     /** Descriptor of the counted lines' hit counters: local H in stack map frames. */
     public static final String LINE_HITS_ARRAY = "[J";

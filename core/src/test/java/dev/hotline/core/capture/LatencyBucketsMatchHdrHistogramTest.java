@@ -234,12 +234,13 @@ class LatencyBucketsMatchHdrHistogramTest {
         int innerId = later.registerMethod(INNER);
         assertThat(innerId).as("past the earlier session's ids").isEqualTo(outerId + 1);
         ThreadRecorder recorder = onNewThread(() -> {
-            ThreadRecorder outer = Probes.enter(outerId); // the earlier session's code, still running
+            ThreadRecorder outer = Probes.recorder();
+            int outerCaller = Probes.enter(outer, outerId); // the earlier session's code, still running
             for (int j = 0; j < 3; j++) {
-                Probes.exit(Probes.enter(innerId), innerId);
+                Probes.exit(outer, Probes.enter(outer, innerId), innerId);
             }
-            Probes.exit(outer, outerId);
-            Probes.exit(Probes.enter(outerId), outerId);
+            Probes.exit(outer, outerCaller, outerId);
+            Probes.exit(outer, Probes.enter(outer, outerId), outerId);
             return outer;
         });
 
@@ -258,14 +259,15 @@ class LatencyBucketsMatchHdrHistogramTest {
         ThreadRecorder recorder = onNewThread(() -> {
             ThreadRecorder outer = null;
             for (int i = 0; i < 50; i++) {
-                outer = Probes.enter(0);
+                outer = Probes.recorder();
+                int outerCaller = Probes.enter(outer, 0);
                 for (int j = 0; j < 3; j++) {
-                    Probes.exit(Probes.enter(1), 1);
+                    Probes.exit(outer, Probes.enter(outer, 1), 1);
                 }
                 if (i % 10 == 0) {
                     Probes.exitThrown(outer, 0);
                 } else {
-                    Probes.exit(outer, 0);
+                    Probes.exit(outer, outerCaller, 0);
                 }
             }
             return outer;
@@ -307,8 +309,9 @@ class LatencyBucketsMatchHdrHistogramTest {
             recorders.add(onNewThread(() -> {
                 ThreadRecorder r = null;
                 for (int i = 0; i < calls; i++) {
-                    r = Probes.enter(0);
-                    Probes.exit(r, 0);
+                    r = Probes.recorder();
+                    int caller = Probes.enter(r, 0);
+                    Probes.exit(r, caller, 0);
                 }
                 return r;
             }));
@@ -326,8 +329,9 @@ class LatencyBucketsMatchHdrHistogramTest {
     void calls_still_open_are_not_counted_but_reported() throws Exception {
         ProbeCatalog catalog = catalog();
         ThreadRecorder recorder = onNewThread(() -> {
-            ThreadRecorder r = Probes.enter(0); // never exits, as a call running when the JVM dumps
-            Probes.exit(Probes.enter(1), 1);
+            ThreadRecorder r = Probes.recorder();
+            Probes.enter(r, 0); // never exits, as a call running when the JVM dumps
+            Probes.exit(r, Probes.enter(r, 1), 1);
             return r;
         });
 
@@ -344,8 +348,9 @@ class LatencyBucketsMatchHdrHistogramTest {
     void frames_left_without_an_exit_are_dropped_and_counted_as_abandoned() throws Exception {
         ProbeCatalog catalog = catalog();
         ThreadRecorder recorder = onNewThread(() -> {
-            ThreadRecorder outer = Probes.enter(0);
-            Probes.enter(1); // its exit probe never runs (e.g. a StackOverflowError inside a probe)
+            ThreadRecorder outer = Probes.recorder();
+            Probes.enter(outer, 0);
+            Probes.enter(outer, 1); // its exit probe never runs (e.g. a StackOverflowError inside a probe)
             Probes.exitThrown(outer, 0);
             return outer;
         });
@@ -363,9 +368,10 @@ class LatencyBucketsMatchHdrHistogramTest {
         ProbeCatalog catalog = new ProbeCatalog();
         catalog.registerMethod(OUTER); // id 1 is not registered (yet)
         ThreadRecorder recorder = onNewThread(() -> {
-            ThreadRecorder outer = Probes.enter(0);
-            Probes.exit(Probes.enter(1), 1);
-            Probes.exit(outer, 0);
+            ThreadRecorder outer = Probes.recorder();
+            int outerCaller = Probes.enter(outer, 0);
+            Probes.exit(outer, Probes.enter(outer, 1), 1);
+            Probes.exit(outer, outerCaller, 0);
             return outer;
         });
 

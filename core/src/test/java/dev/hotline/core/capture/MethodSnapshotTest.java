@@ -76,13 +76,14 @@ class MethodSnapshotTest {
         Thread thread = new Thread(() -> {
             try {
                 for (int i = 0; i < n; i++) {
-                    ThreadRecorder outer = Probes.enter(0);
-                    Probes.exit(Probes.enter(1), 1);
-                    Probes.exit(Probes.enter(1), 1);
+                    ThreadRecorder outer = Probes.recorder();
+                    int outerCaller = Probes.enter(outer, 0);
+                    Probes.exit(outer, Probes.enter(outer, 1), 1);
+                    Probes.exit(outer, Probes.enter(outer, 1), 1);
                     if (i % 10 == 0) {
                         Probes.exitThrown(outer, 0);
                     } else {
-                        Probes.exit(outer, 0);
+                        Probes.exit(outer, outerCaller, 0);
                     }
                 }
             } catch (Throwable t) {

@@ -53,9 +53,10 @@ class RetiredCallTreeBoundTest {
         for (int i = 0; i < THREADS; i++) {
             int job = jobs[i];
             onThreadThatEnds(() -> {
-                ThreadRecorder outer = Probes.enter(task);
-                Probes.exit(Probes.enter(job), job);
-                Probes.exit(outer, task);
+                ThreadRecorder outer = Probes.recorder();
+                int outerCaller = Probes.enter(outer, task);
+                Probes.exit(outer, Probes.enter(outer, job), job);
+                Probes.exit(outer, outerCaller, task);
             });
             threads.retireEnded();
         }

@@ -37,9 +37,10 @@ class RunningThreadCaptureTest {
                     ranTen.countDown();
                     await(captured);
                 }
-                ThreadRecorder r = Probes.enter(work);
+                ThreadRecorder r = Probes.recorder();
+                int caller = Probes.enter(r, work);
                 recorder.set(r);
-                Probes.exit(r, work);
+                Probes.exit(r, caller, work);
             }
             ranMore.countDown();
             await(new CountDownLatch(1)); // stays alive: a running thread, not an ended one

@@ -53,8 +53,10 @@ class RuntimeCallTest {
     void the_owner_and_the_types_of_the_added_locals_are_the_runtime_s() throws Exception {
         assertThat(RuntimeCall.OWNER).isEqualTo(Type.getInternalName(Probes.class));
         assertThat(RuntimeCall.RECORDER).isEqualTo(Type.getInternalName(ThreadRecorder.class));
-        assertThat(Probes.class.getMethod(RuntimeCall.ENTER.methodName(), int.class).getReturnType())
+        assertThat(Probes.class.getMethod(RuntimeCall.RECORDER_FETCH.methodName()).getReturnType())
                 .isEqualTo(ThreadRecorder.class);
+        assertThat(Probes.class.getMethod(RuntimeCall.ENTER.methodName(), ThreadRecorder.class, int.class)
+                .getReturnType()).as("T, the caller's node").isEqualTo(int.class);
         assertThat(RuntimeCall.LINE_HITS_ARRAY).isEqualTo(Type.getDescriptor(
                 Probes.class.getMethod(RuntimeCall.LINE_HITS.methodName(), int.class, int.class).getReturnType()));
     }
