@@ -91,7 +91,7 @@ class DumpFaultsTest {
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             waitFor(dump, app);
             Thread.sleep(300); // a few more intervals written
-            assertThat(succeeds("mount", "-o", "remount,ro", mount.toString())).as("remount read-only").isTrue();
+            assertThat(remountReadOnly(mount)).as("remount read-only").isTrue();
             assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
             assertThat(app.exitValue()).as(Files.readString(err)).isEqualTo(EXIT_CODE);
@@ -190,6 +190,20 @@ class DumpFaultsTest {
     }
 
     /** Runs a command; true if it exited 0. */
+    /**
+     * Remounts {@code mount} read-only. The kernel refuses (busy) while a file on it is open for
+     * writing, as the dump's temporary file is during each interval's write: so it tries again.
+     */
+    private static boolean remountReadOnly(Path mount) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (succeeds("mount", "-o", "remount,ro", mount.toString())) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
     private static boolean succeeds(String... command) throws IOException, InterruptedException {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
