@@ -104,19 +104,30 @@ final class Runner {
         if (calibrations.isEmpty()) {
             return "";
         }
-        List<Double> first = calibrations.stream().map(Calibration::firstPhaseMillis).toList();
-        List<Double> settled = calibrations.stream().map(Calibration::settledMillis).filter(s -> s >= 0).toList();
+        // a run that times nothing (line hits only) has no calibration: its first phase took 0 ms
+        List<Calibration> calibrated = calibrations.stream().filter(c -> c.firstPhaseMillis() > 0).toList();
+        int uncalibrated = calibrations.size() - calibrated.size();
+        List<Double> first = calibrated.stream().map(Calibration::firstPhaseMillis).toList();
+        List<Double> settled = calibrated.stream().map(Calibration::settledMillis).filter(s -> s >= 0).toList();
         Map<String, Integer> never = new LinkedHashMap<>();
-        for (Calibration c : calibrations) {
+        for (Calibration c : calibrated) {
             if (!(c.settledMillis() >= 0)) {
                 never.merge(c.setup(), 1, Integer::sum);
             }
         }
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Every run with hotline in this suite "
-                + "(%d), from its dump's session facts: start-up waited %.0f ms (median; %.0f–%.0f) for the "
-                + "probe-cost calibration's first phase (`calibration.millis`); its figures settled, and from then "
-                + "on were subtracted and adaptive timing could sample, in %d of the %d runs", calibrations.size(),
-                Stats.median(first), Stats.min(first), Stats.max(first), settled.size(), calibrations.size()));
+                + "(%d), from its dump's session facts", calibrations.size()));
+        if (uncalibrated > 0) {
+            md.append(String.format(Locale.ROOT, " (%d of them time nothing, line hits only, and calibrate nothing)",
+                    uncalibrated));
+        }
+        if (first.isEmpty()) {
+            return md.append(".\n").toString();
+        }
+        md.append(String.format(Locale.ROOT, ": start-up waited %.0f ms (median; %.0f–%.0f) for the "
+                + "probe-cost calibration's first phase (`calibration.millis`); adaptive timing decided by its "
+                + "figures from then on; they settled, and from then on were subtracted, in %d of the %d runs that "
+                + "calibrate", Stats.median(first), Stats.min(first), Stats.max(first), settled.size(), calibrated.size()));
         if (!settled.isEmpty()) {
             md.append(String.format(Locale.ROOT, ", %.0f ms after the start (median; %.0f–%.0f; "
                     + "`calibration.settledMillis`)", Stats.median(settled), Stats.min(settled), Stats.max(settled)));
@@ -125,8 +136,8 @@ final class Runner {
         if (!never.isEmpty()) {
             List<String> parts = new ArrayList<>();
             never.forEach((setup, n) -> parts.add(String.format(Locale.ROOT, "%s (%d)", setup, n)));
-            md.append(" Runs whose calibration never settled (so nothing was subtracted and every call was timed): ")
-                    .append(String.join("; ", parts)).append('.');
+            md.append(" Runs whose calibration never settled (nothing was subtracted; adaptive timing sampled by the "
+                    + "figures so far): ").append(String.join("; ", parts)).append('.');
         }
         return md.append('\n').toString();
     }
