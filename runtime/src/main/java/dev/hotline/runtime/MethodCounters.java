@@ -53,6 +53,8 @@ public final class MethodCounters {
      * spent in callees, to be taken from their mean for the decision. Added to by the recorder.
      */
     long windowCalleeNanos;
+    /** Line probes the window's timed calls entered (each a clock read), added to by the recorder. */
+    long windowTimedLines;
 
     /**
      * A timed call took {@code nanos} (probe cost subtracted) and stands for {@code weight} calls.
@@ -76,12 +78,13 @@ public final class MethodCounters {
         windowWeight += weight;
         if (++windowCalls == window) {
             if (!pinned) {
-                interval = ProbeCosts.intervalFor(windowOwnNanos());
+                interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) windowTimedLines / windowCalls);
             }
             windowCalls = 0;
             windowNanos = 0;
             windowWeight = 0;
             windowCalleeNanos = 0;
+            windowTimedLines = 0;
             window = Math.min(DECISION_WINDOW, 2 * window);
         }
     }

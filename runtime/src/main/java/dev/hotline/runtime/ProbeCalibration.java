@@ -213,7 +213,7 @@ public final class ProbeCalibration {
 
     /** The figures so far, for the adaptive timing's decisions only (see ProbeCosts#provisional). */
     private static void provisional(long[] r) {
-        ProbeCosts.provisional(r[1], r[2], r[4]);
+        ProbeCosts.provisional(r[1], r[2], r[4], r[6], r[7]);
     }
 
     /** One round: every kind of event timed over BATCHES batches. */

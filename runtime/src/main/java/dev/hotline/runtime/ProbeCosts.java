@@ -46,10 +46,15 @@ public final class ProbeCosts {
     static long lineHitsPs;
     static long allocationPs;
 
-    /** What the adaptive timing decides by: a timed, an untimed and a sampled call's whole cost. */
+    /**
+     * What the adaptive timing decides by: a timed, an untimed and a sampled call's whole cost, a
+     * timed and a counted line's.
+     */
     static long decisionTimedPs;
     static long decisionUntimedPs;
     static long decisionSampledPs;
+    static long decisionLineTimedPs;
+    static long decisionLineCountedPs;
 
     private static volatile boolean exactTiming;
     /** The share of the program's time the probes may add, as a fraction (0.05 = 5 %). */
@@ -71,7 +76,7 @@ public final class ProbeCosts {
         lineCountedPs = Math.max(0, lineCounted);
         lineHitsPs = Math.max(0, lineHits);
         allocationPs = Math.max(0, allocation);
-        provisional(timedCall, untimedCall, sampledCall);
+        provisional(timedCall, untimedCall, sampledCall, lineTimed, lineCounted);
     }
 
     /**
@@ -80,10 +85,13 @@ public final class ProbeCosts {
      * JIT not done) would take too much from short calls; for the decision it only errs towards
      * timing fewer calls.
      */
-    public static void provisional(long timedCall, long untimedCall, long sampledCall) {
+    public static void provisional(long timedCall, long untimedCall, long sampledCall, long lineTimed,
+                                   long lineCounted) {
         decisionTimedPs = Math.max(0, timedCall);
         decisionUntimedPs = Math.max(0, untimedCall);
         decisionSampledPs = Math.max(0, sampledCall);
+        decisionLineTimedPs = Math.max(0, lineTimed);
+        decisionLineCountedPs = Math.max(0, lineCounted);
     }
 
     /**
@@ -111,23 +119,29 @@ public final class ProbeCosts {
 
     /**
      * The sampling interval for a method whose calls take {@code meanNanos} of their own (probe
-     * cost subtracted, time in instrumented callees left out): the smallest N for which a call's
-     * probe cost, {@code untimed + (timed - untimed) / N}, stays within the budget's share of the
-     * call's own time; 1 (every call timed) in exact mode, when
-     * timing every call already fits, or before the calibration's first figures; at most
-     * {@link #MAX_INTERVAL}. By the decision figures ({@link #provisional}).
+     * cost subtracted, time in instrumented callees left out) and enter {@code lines} line probes
+     * each (their mean in its timed calls; 0 without line probes): the smallest N for which a
+     * call's probe cost, {@code untimed + lines * counted + (timed - untimed + lines * (lineTimed -
+     * counted)) / N}, stays within the budget's share of the call's own time; 1 (every call timed)
+     * in exact mode, when timing every call already fits, or before the calibration's first
+     * figures; at most {@link #MAX_INTERVAL}. By the decision figures ({@link #provisional}). The
+     * lines count because a timed invocation times its every line (a clock read each), an untimed
+     * one only counts them: a method entering 200 lines a call, sized by its timer alone, was timed
+     * at 1 call in 2 and its timed lines cost the primitive demo 23 times its plain run.
      */
-    static int intervalFor(long meanNanos) {
+    static int intervalFor(long meanNanos, double lines) {
         long timed = decisionTimedPs;
         long untimed = decisionUntimedPs;
         if (exactTiming || timed <= untimed) {
             return 1;
         }
-        double allowedPs = budget * meanNanos * 1000.0 - untimed;
+        double counted = decisionLineCountedPs;
+        double lineExtra = Math.max(0, decisionLineTimedPs - counted);
+        double allowedPs = budget * meanNanos * 1000.0 - untimed - lines * counted;
         if (allowedPs <= 0) {
             return MAX_INTERVAL; // even an untimed call costs more than the budget: time as few as we may
         }
-        double n = (Math.max(timed, decisionSampledPs) - untimed) / allowedPs;
+        double n = (Math.max(timed, decisionSampledPs) - untimed + lines * lineExtra) / allowedPs;
         return n <= 1 ? 1 : (int) Math.min(MAX_INTERVAL, Math.ceil(n));
     }
 }

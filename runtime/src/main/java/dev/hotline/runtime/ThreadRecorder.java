@@ -625,6 +625,7 @@ public final class ThreadRecorder {
             return;
         }
         long now = System.nanoTime();
+        node.counters.windowTimedLines++; // a timed invocation's line: its cost is part of the sampling decision
         int slot = node.slot;
         int openLine = timedLine[slot];
         if (openLine >= 0) {
