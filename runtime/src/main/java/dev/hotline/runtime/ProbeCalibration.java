@@ -394,13 +394,13 @@ public final class ProbeCalibration {
         for (int i = 0; i < BATCH; i++) {
             ThreadRecorder r = Probes.recorder();
             int caller = Probes.enter(r, id);
-            Probes.line(r, id, firstLine);
+            Probes.line(r, caller, id, firstLine);
             x = work(x);
-            Probes.line(r, id, firstLine + 1);
+            Probes.line(r, caller, id, firstLine + 1);
             x = work(x);
-            Probes.line(r, id, firstLine + 2);
+            Probes.line(r, caller, id, firstLine + 2);
             x = work(x);
-            Probes.line(r, id, firstLine + 3);
+            Probes.line(r, caller, id, firstLine + 3);
             x = work(x);
             Probes.exit(r, caller, id);
         }

@@ -9,7 +9,7 @@ import jdk.internal.vm.annotation.DontInline;
  *   ThreadRecorder r = Probes.recorder();         // method entry: this thread's recorder,
  *   int t = Probes.enter(r, ID);                  //   the call entered (t: the caller's node)
  *   ... body ...
- *   Probes.line(r, ID, LINE);                     // entering a source line (methods with line probes)
+ *   Probes.line(r, t, ID, LINE);                  // entering a source line (methods with line probes)
  *   Probes.exit(r, t, ID);                        // before every return
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
@@ -82,9 +82,12 @@ public final class Probes {
         return recorder.enter(methodId);
     }
 
-    /** Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId}. */
-    public static void line(ThreadRecorder recorder, int methodId, int lineId) {
-        recorder.line(methodId, lineId);
+    /**
+     * Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId};
+     * {@code caller} is what the call's {@link #enter} returned.
+     */
+    public static void line(ThreadRecorder recorder, int caller, int methodId, int lineId) {
+        recorder.line(caller, methodId, lineId);
     }
 
     /** Counts one allocation of an instance at allocation site {@code site} (after its {@code new}). */

@@ -609,7 +609,13 @@ public final class ThreadRecorder {
      * timed invocation the line open in that frame, if any, ends now (one clock read per line
      * entered); in one that is not timed the line is only counted.
      */
-    void line(int methodId, int lineId) {
+    void line(int caller, int methodId, int lineId) {
+        if (caller >= 0) {
+            // an untimed invocation along the tree's edge (what its enter returned says so): count
+            // the line, with no look at the stack
+            countLine(lineId);
+            return;
+        }
         CallNode node = nodeAt[top];
         if (node.methodId != methodId) {
             if (discard) {

@@ -72,7 +72,7 @@ class ThreadRecorderTest {
         ProbeCosts.set(1_000, 5_000, 700, 0, 0, 100, 3_000, 0, 0, 0);
         int caller1 = recorder.enter(1);
         call(2);          // a timed callee: 5 ns
-        recorder.line(1, 0); // a timed line of the caller: 3 ns
+        recorder.line(caller1, 1, 0); // a timed line of the caller: 3 ns
         call(2);          // 5 ns
         recorder.exit(caller1, 1); // own inner part: 1 ns
 
@@ -174,7 +174,7 @@ class ThreadRecorderTest {
             recorder.exit(caller7, 7);
             int caller8 = recorder.enter(8); // the same work, entering 100 line probes
             for (int line = 0; line < 100; line++) {
-                recorder.line(8, line);
+                recorder.line(caller8, 8, line);
             }
             spin(100_000);
             recorder.exit(caller8, 8);
@@ -266,7 +266,7 @@ class ThreadRecorderTest {
     void the_discarding_recorder_records_nothing_and_throws_nothing() {
         ThreadRecorder discard = ThreadRecorder.DISCARD;
         int caller1 = discard.enter(1);
-        discard.line(1, 0);
+        discard.line(caller1, 1, 0);
         discard.allocation(0);
         discard.exit(caller1, 1);
         discard.exitThrown(1);

@@ -157,7 +157,7 @@ public class ProbeCostBenchmark {
     public ThreadRecorder timedCallWithLine(Exact exact) {
         ThreadRecorder r = Probes.recorder();
         int caller = Probes.enter(r, METHOD);
-        Probes.line(r, METHOD, LINE);
+        Probes.line(r, caller, METHOD, LINE);
         Probes.exit(r, caller, METHOD);
         return r;
     }

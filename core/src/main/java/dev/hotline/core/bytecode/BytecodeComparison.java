@@ -154,7 +154,7 @@ public final class BytecodeComparison {
             case ENTER -> "method timer: enter (returns the caller's call-tree node, kept for the exit)";
             case EXIT -> "method timer: exit";
             case EXIT_THROWN -> "method timer: exit by exception (catch-all handler, rethrows)";
-            case LINE -> "line probe: line " + catalog.line(argumentAfterRecorder(insn, 2)).line();
+            case LINE -> "line probe: line " + catalog.line(argumentAfterRecorder(insn, 3)).line();
             case LINE_HITS -> "line hit counters: this thread's, fetched once per call";
             case ALLOCATION, ARRAY_ALLOCATION, MULTI_ARRAY_ALLOCATION ->
                     "allocation site: " + catalog.allocation(argumentAfterRecorder(insn, 1)).type();

@@ -11,8 +11,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Puts a line probe at each of a method's {@link LinePositions}, timed:
  *
  * <pre>
- *   aload R; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I)V
+ *   aload R; iload T; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I, I)V
  * </pre>
+ *
+ * <p>(T, the timer's caller local, tells the runtime that an invocation is untimed without a look at
+ * the thread's stack: its lines are then only counted.)
  *
  * or counted only ({@code linehits=}), with no call and no clock read: a probe in a loop increments
  * a local C ({@link LineCounterLocals}: one per run of probes that always run together, so only the
@@ -34,7 +37,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class LineProbeInserter implements ProbeInserter {
 
     /** Operand stack a timed line probe needs above what the code had there: recorder, method id, line id. */
-    private static final int EXTRA_STACK = 3;
+    private static final int EXTRA_STACK = 4;
     /** Operand stack a counted line needs: array, index, array, index, then array, index, long, long. */
     private static final int COUNTED_EXTRA_STACK = 6;
 
@@ -61,7 +64,7 @@ final class LineProbeInserter implements ProbeInserter {
         this.registry = registry;
     }
 
-    /** Timed line probes, calling the runtime with the recorder in {@code recorderLocal}. */
+    /** Timed line probes, calling the runtime with the recorder in {@code recorderLocal} and T after it. */
     static LineProbeInserter timed(MethodNode method, LinePositions positions, int methodProbeId, int recorderLocal,
                                    LineRegistry registry) {
         return new LineProbeInserter(method, positions, methodProbeId, recorderLocal, null, registry);
@@ -133,8 +136,9 @@ final class LineProbeInserter implements ProbeInserter {
     private InsnList probeCall(int lineProbe) {
         InsnList call = new InsnList();
         call.add(new VarInsnNode(Opcodes.ALOAD, local));  // recorder
-        call.add(RuntimeCall.push(methodProbeId));        // recorder, method
-        call.add(RuntimeCall.push(lineProbe));            // recorder, method, line
+        call.add(new VarInsnNode(Opcodes.ILOAD, local + 1)); // recorder, caller (T)
+        call.add(RuntimeCall.push(methodProbeId));        // recorder, caller, method
+        call.add(RuntimeCall.push(lineProbe));            // recorder, caller, method, line
         call.add(RuntimeCall.LINE.invoke());              // (empty)
         return call;
     }

@@ -27,8 +27,8 @@ public enum RuntimeCall {
     EXIT("exit", "(Ldev/hotline/runtime/ThreadRecorder;II)V"),
     /** {@code Probes.exitThrown(recorder, methodId)}: the timer's catch-all handler, which rethrows. */
     EXIT_THROWN("exitThrown", "(Ldev/hotline/runtime/ThreadRecorder;I)V"),
-    /** {@code Probes.line(recorder, methodId, lineId)}: a timed line probe. */
-    LINE("line", "(Ldev/hotline/runtime/ThreadRecorder;II)V"),
+    /** {@code Probes.line(recorder, caller, methodId, lineId)}: a timed line probe (caller: T). */
+    LINE("line", "(Ldev/hotline/runtime/ThreadRecorder;III)V"),
     /** {@code Probes.lineHits(firstLine, count) -> long[]}: the counted lines' prologue, stored in H. */
     LINE_HITS("lineHits", "(II)[J"),
     /** {@code Probes.allocation(recorder, site)}: after a {@code new}. */
