@@ -192,7 +192,7 @@ public final class ThreadRecorder {
      * What {@link #enter} returns for a call whose exit must take the slow path: a timed call, an
      * off-tree call (folded or overflow), a call not recorded at all.
      */
-    static final int SLOW_EXIT = -1;
+    static final int SLOW_EXIT = Integer.MIN_VALUE;
 
     /**
      * The start of a call of {@code methodId}. Returns, for {@link #exit}, the index of the caller's
@@ -206,11 +206,20 @@ public final class ThreadRecorder {
         int caller = top;
         CallNode node = nodeAt[caller].child(methodId);
         if (node != null) {
-            MethodCounters c = node.counters;
-            if (c.openIndex == 0 && --node.countdown > 0) {
-                c.openIndex = node.index;
-                top = node.index;
-                return caller;
+            if (offDepth == 0) {
+                // no off-tree call open: the open calls are the tree's path to the caller's node, on
+                // which no method appears twice, so a child of that node is not open (no mark needed)
+                if (--node.countdown > 0) {
+                    top = node.index;
+                    return caller;
+                }
+            } else {
+                MethodCounters c = node.counters;
+                if (c.openIndex == 0 && --node.countdown > 0) {
+                    c.openIndex = node.index;
+                    top = node.index;
+                    return ~caller; // entered with the open mark: its exit clears it
+                }
             }
         }
         return enterSlow(methodId, node);
@@ -263,8 +272,19 @@ public final class ThreadRecorder {
             abandonedFrames++;
             return SLOW_EXIT;
         }
-        CallNode open = c.openIndex != 0 ? nodeAt[c.openIndex] : null;
+        boolean counted = node != null; // the fast path decremented its countdown (unless it is open)
         CallNode caller = nodeAt[top];
+        CallNode open;
+        if (offDepth > 0) {
+            open = c.openIndex != 0 ? nodeAt[c.openIndex] : null;
+        } else {
+            // no off-tree call open: the method is open only if it is on the path (a child is not),
+            // and the open marks are not kept (see enter)
+            if (node == null) {
+                node = caller.find(methodId);
+            }
+            open = node == null ? onPath(caller, methodId) : null;
+        }
         if (caller.flat) {
             // In the overflow every call lands on a flat node, a recursive one too (folded into
             // it): going back to a tree node would count this time again in the tree.
@@ -275,8 +295,10 @@ public final class ThreadRecorder {
             enterOffTree(open, c, true);
             return SLOW_EXIT;
         }
-        if (node == null) {
-            node = caller.find(methodId);
+        if (!counted) {
+            if (node == null) {
+                node = caller.find(methodId);
+            }
             if (node == null) {
                 if (limited && !CallTreeLimits.tryTake(nodes)) {
                     enterOverflow(methodId, c, false);
@@ -297,16 +319,46 @@ public final class ThreadRecorder {
                     nodes++;
                 }
             }
-            if (--node.countdown > 0) {
-                c.openIndex = node.index;
+            if (--node.countdown > 0) { // untimed, on the tree's edge: its exit takes the fast path
                 top = node.index;
-                return caller.index; // untimed, on the tree's edge: its exit takes the fast path
+                if (offDepth == 0) {
+                    return caller.index;
+                }
+                c.openIndex = node.index;
+                return ~caller.index;
             }
         }
         c.openIndex = node.index;
         top = node.index;
         startTimed(node);
         return SLOW_EXIT;
+    }
+
+    /** The node of {@code methodId} on the tree's path to {@code n} (n included), or null. */
+    private CallNode onPath(CallNode n, int methodId) {
+        for (; n.parentIndex >= 0; n = nodeAt[n.parentIndex]) {
+            if (n.methodId == methodId) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first off-tree call is about to open: marks every method on the tree's path to the top
+     * open on its node, as the probes mark the methods entered while off-tree calls are open.
+     */
+    private void markOpenPath() {
+        for (CallNode n = nodeAt[top]; n.parentIndex >= 0; n = nodeAt[n.parentIndex]) {
+            n.counters.openIndex = n.index;
+        }
+    }
+
+    /** The last off-tree call has ended: clears the marks {@link #markOpenPath} set (the path is the same). */
+    private void clearOpenPath() {
+        for (CallNode n = nodeAt[top]; n.parentIndex >= 0; n = nodeAt[n.parentIndex]) {
+            n.counters.openIndex = 0;
+        }
     }
 
     /** A call past the node limit, or made in the overflow: lands on its method's flat node. */
@@ -338,6 +390,9 @@ public final class ThreadRecorder {
                 abandonedFrames++;
                 return;
             }
+        }
+        if (offDepth == 0) {
+            markOpenPath();
         }
         int k = offDepth++;
         offNode[k] = node.index;
@@ -394,9 +449,18 @@ public final class ThreadRecorder {
             CallNode node = nodeAt[top];
             if (node.methodId == methodId && node.parentIndex == caller && top != offTop) {
                 node.calls++;
-                node.counters.openIndex = 0;
                 probeCostPs += ProbeCosts.untimedCallPs;
                 top = caller;
+                return;
+            }
+        } else if (caller != SLOW_EXIT) {
+            int from = ~caller; // entered while an off-tree call was open, with the open mark
+            CallNode node = nodeAt[top];
+            if (node.methodId == methodId && node.parentIndex == from && top != offTop) {
+                node.calls++;
+                node.counters.openIndex = 0;
+                probeCostPs += ProbeCosts.untimedCallPs;
+                top = from;
                 return;
             }
         }
@@ -478,6 +542,9 @@ public final class ThreadRecorder {
         node.start = offSavedStart[k];
         node.slot = offSavedSlot[k];
         top = caller.index;
+        if (k == 0) {
+            clearOpenPath();
+        }
         try {
             if (recursive) {
                 long[] folded = node.offTree();
@@ -610,7 +677,7 @@ public final class ThreadRecorder {
      * entered); in one that is not timed the line is only counted.
      */
     void line(int caller, int methodId, int lineId) {
-        if (caller >= 0) {
+        if (caller != SLOW_EXIT) {
             // an untimed invocation along the tree's edge (what its enter returned says so): count
             // the line, with no look at the stack
             countLine(lineId);
@@ -704,6 +771,9 @@ public final class ThreadRecorder {
             n.start = offSavedStart[k];
             n.slot = offSavedSlot[k];
             top = offCaller[k];
+            if (k == 0) {
+                clearOpenPath();
+            }
         } else {
             if (n.start != UNTIMED) {
                 timedDepth = n.slot;
