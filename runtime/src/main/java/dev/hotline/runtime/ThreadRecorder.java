@@ -274,17 +274,13 @@ public final class ThreadRecorder {
         }
         boolean counted = node != null; // the fast path decremented its countdown (unless it is open)
         CallNode caller = nodeAt[top];
-        CallNode open;
-        if (offDepth > 0) {
-            open = c.openIndex != 0 ? nodeAt[c.openIndex] : null;
-        } else {
-            // no off-tree call open: the method is open only if it is on the path (a child is not),
-            // and the open marks are not kept (see enter)
-            if (node == null) {
-                node = caller.find(methodId);
-            }
-            open = node == null ? onPath(caller, methodId) : null;
+        if (node == null) {
+            node = caller.find(methodId); // past its home slot, or null: none yet
         }
+        // With no off-tree call open the marks are not kept (see enter): the method is open only if
+        // it is on the path, and a child of the caller's node is not.
+        CallNode open = offDepth > 0 ? (c.openIndex != 0 ? nodeAt[c.openIndex] : null)
+                : node == null ? onPath(caller, methodId) : null;
         if (caller.flat) {
             // In the overflow every call lands on a flat node, a recursive one too (folded into
             // it): going back to a tree node would count this time again in the tree.
@@ -296,9 +292,6 @@ public final class ThreadRecorder {
             return SLOW_EXIT;
         }
         if (!counted) {
-            if (node == null) {
-                node = caller.find(methodId);
-            }
             if (node == null) {
                 if (limited && !CallTreeLimits.tryTake(nodes)) {
                     enterOverflow(methodId, c, false);
@@ -445,20 +438,14 @@ public final class ThreadRecorder {
      * ({@link #unwindTo}): the top is then not its node, or is an off-tree call's.
      */
     void exit(int caller, int methodId) {
-        if (caller >= 0) {
-            CallNode node = nodeAt[top];
-            if (node.methodId == methodId && node.parentIndex == caller && top != offTop) {
-                node.calls++;
-                probeCostPs += ProbeCosts.untimedCallPs;
-                top = caller;
-                return;
-            }
-        } else if (caller != SLOW_EXIT) {
-            int from = ~caller; // entered while an off-tree call was open, with the open mark
+        if (caller != SLOW_EXIT) {
+            int from = caller >= 0 ? caller : ~caller; // ~: entered with the open mark (see enter)
             CallNode node = nodeAt[top];
             if (node.methodId == methodId && node.parentIndex == from && top != offTop) {
                 node.calls++;
-                node.counters.openIndex = 0;
+                if (caller < 0) {
+                    node.counters.openIndex = 0;
+                }
                 probeCostPs += ProbeCosts.untimedCallPs;
                 top = from;
                 return;
@@ -521,8 +508,7 @@ public final class ThreadRecorder {
 
     /** The end of an off-tree call: counted where it landed, its time taken from its caller, its edge recorded. */
     private void exitOffTree(CallNode node) {
-        int k = --offDepth;
-        offTop = k > 0 ? offNode[k - 1] : -1;
+        int k = offDepth - 1;
         CallNode caller = nodeAt[offCaller[k]];
         boolean recursive = offRecursive[k];
         boolean timed = node.start != OFF_TREE_UNTIMED;
@@ -536,15 +522,7 @@ public final class ThreadRecorder {
         } else {
             probeCostPs += ProbeCosts.untimedCallPs;
         }
-        if (!recursive) {
-            node.counters.openIndex = 0;
-        }
-        node.start = offSavedStart[k];
-        node.slot = offSavedSlot[k];
-        top = caller.index;
-        if (k == 0) {
-            clearOpenPath();
-        }
+        popOffTree(node);
         try {
             if (recursive) {
                 long[] folded = node.offTree();
@@ -582,6 +560,25 @@ public final class ThreadRecorder {
             }
         } catch (OutOfMemoryError e) {
             abandonedFrames++; // heap full: this call's off-tree counts are lost, never thrown
+        }
+    }
+
+    /**
+     * Takes the innermost off-tree call, landed on {@code node}, off the side stack: the node gets
+     * back its start and slot, the method its open mark as it was, {@code top} the caller's node;
+     * when it was the last, the path's marks are cleared ({@link #markOpenPath}).
+     */
+    private void popOffTree(CallNode node) {
+        int k = --offDepth;
+        offTop = k > 0 ? offNode[k - 1] : -1;
+        if (!offRecursive[k]) {
+            node.counters.openIndex = 0;
+        }
+        node.start = offSavedStart[k];
+        node.slot = offSavedSlot[k];
+        top = offCaller[k];
+        if (k == 0) {
+            clearOpenPath();
         }
     }
 
@@ -760,20 +757,10 @@ public final class ThreadRecorder {
         CallNode n = nodeAt[top];
         abandonedFrames++;
         if (offDepth > 0 && offNode[offDepth - 1] == n.index) {
-            int k = --offDepth;
-            offTop = k > 0 ? offNode[k - 1] : -1;
             if (n.start != OFF_TREE_UNTIMED) {
                 timedDepth = n.slot; // the lowest dropped timed call's slot, in the end
             }
-            if (!offRecursive[k]) {
-                n.counters.openIndex = 0;
-            }
-            n.start = offSavedStart[k];
-            n.slot = offSavedSlot[k];
-            top = offCaller[k];
-            if (k == 0) {
-                clearOpenPath();
-            }
+            popOffTree(n);
         } else {
             if (n.start != UNTIMED) {
                 timedDepth = n.slot;
