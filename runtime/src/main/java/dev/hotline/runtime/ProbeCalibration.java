@@ -20,9 +20,11 @@ import java.util.Arrays;
  *   <li>untimed call: the same with the node's countdown set so that no call is timed;
  *   <li>sampled call: the same with one call in 8 timed at random, as in a sampled method; its
  *       timed calls' whole cost is 8 times what it costs per call beyond an untimed call;
- *   <li>timed line: a timed call entering 4 lines, minus the empty timed call, per line; its inner
- *       part is what the recorder measured for the lines that were followed by another line;
- *   <li>counted line: an untimed call entering 4 lines, minus the untimed call, per line;
+ *   <li>timed line: a timed call entering 4 lines (each counted inline and timed), minus the empty
+ *       timed call and one hit-counter fetch, per line; its inner part is what the recorder measured
+ *       for the lines that were followed by another line;
+ *   <li>counted line: the same in an untimed call (counted inline, the line probe not taken), minus
+ *       the untimed call and the fetch, per line;
  *   <li>hit-counter fetch and allocation counter: per event.
  * </ul>
  *
@@ -252,11 +254,13 @@ public final class ProbeCalibration {
         long untimedCall = Math.min(perEvent[1], timedCall);
         // a sampled event costs untimed + (sampled - untimed) / N
         long sampledCall = Math.max(timedCall, untimedCall + SAMPLED_INTERVAL * (perEvent[6] - untimedCall));
-        long lineTimed = Math.max(0, (perEvent[2] - timedCall) / 4);
+        // each lines event also fetched its hit counters once (perEvent[4], with one increment)
+        long lineTimed = Math.max(0, (perEvent[2] - timedCall - perEvent[4]) / 4);
+        long lineCounted = Math.max(0, (perEvent[3] - untimedCall - perEvent[4]) / 4);
         long[] figures = {
                 clamp(timedInner, timedCall), timedCall, untimedCall,
                 clamp(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
-                clamp(lineInner, lineTimed), lineTimed, Math.max(0, (perEvent[3] - untimedCall) / 4),
+                clamp(lineInner, lineTimed), lineTimed, lineCounted,
                 perEvent[4], perEvent[5]};
         for (int k = 0; k < KINDS; k++) {
             window[k][rounds % WINDOW] = figures[k];
@@ -387,19 +391,27 @@ public final class ProbeCalibration {
         return elapsed;
     }
 
-    /** Calls of method {@code id} entering four lines from {@code firstLine}: the work is that of four events. */
+    /**
+     * Calls of method {@code id} entering four lines from {@code firstLine}, each counted inline and
+     * passed to the line probe, as instrumented code does: the work is that of four events.
+     */
     private static long timeLines(int id, int firstLine) {
         long x = sink;
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
+            long[] h = Probes.lineHits(firstLine, 4);
             ThreadRecorder r = Probes.recorder();
             int caller = Probes.enter(r, id);
+            h[0]++;
             Probes.line(r, caller, id, firstLine);
             x = work(x);
+            h[1]++;
             Probes.line(r, caller, id, firstLine + 1);
             x = work(x);
+            h[2]++;
             Probes.line(r, caller, id, firstLine + 2);
             x = work(x);
+            h[3]++;
             Probes.line(r, caller, id, firstLine + 3);
             x = work(x);
             Probes.exit(r, caller, id);

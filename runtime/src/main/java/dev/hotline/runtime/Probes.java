@@ -9,13 +9,14 @@ import jdk.internal.vm.annotation.DontInline;
  *   ThreadRecorder r = Probes.recorder();         // method entry: this thread's recorder,
  *   int t = Probes.enter(r, ID);                  //   the call entered (t: the caller's node)
  *   ... body ...
- *   Probes.line(r, t, ID, LINE);                  // entering a source line (methods with line probes)
+ *   h[K]++; Probes.line(r, t, ID, LINE);          // entering a source line (methods with timed lines:
+ *                                                 // counted as below, timed if the invocation is)
  *   Probes.exit(r, t, ID);                        // before every return
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
  *
- * <p>A method whose lines are counted without times ({@code linehits=}) instead fetches its hit
- * counters once per invocation and increments them inline, with no call per line:
+ * <p>A method whose lines are counted ({@code linehits=}, and every method with timed lines) fetches
+ * its hit counters once per invocation and increments them inline, with no call per line:
  *
  * <pre>
  *   long[] h = Probes.lineHits(FIRST, COUNT);     // method entry
@@ -83,11 +84,16 @@ public final class Probes {
     }
 
     /**
-     * Records that the call of {@code methodId} on top of the stack enters line probe {@code lineId};
-     * {@code caller} is what the call's {@link #enter} returned.
+     * Times the line probe {@code lineId} that the call of {@code methodId} on top of the stack
+     * enters, if that call is timed; {@code caller} is what the call's {@link #enter} returned. The
+     * line's hit is counted by the instrumented code itself, before this call, as {@code linehits=}
+     * counts. Small, so that C2 inlines it: an untimed invocation along the tree's edge (what enter
+     * returned says so) costs one compare and a branch not taken.
      */
     public static void line(ThreadRecorder recorder, int caller, int methodId, int lineId) {
-        recorder.line(caller, methodId, lineId);
+        if (caller == ThreadRecorder.SLOW_EXIT) { // timed, or off the tree's edges: look at the node
+            recorder.line(methodId, lineId);
+        }
     }
 
     /** Counts one allocation of an instance at allocation site {@code site} (after its {@code new}). */

@@ -669,17 +669,13 @@ public final class ThreadRecorder {
     }
 
     /**
-     * Execution of {@code methodId}'s top frame enters the code of line probe {@code lineId}. In a
-     * timed invocation the line open in that frame, if any, ends now (one clock read per line
-     * entered); in one that is not timed the line is only counted.
+     * Execution of {@code methodId}'s top frame, a timed or an off-tree call ({@link Probes#line}
+     * calls no further for the others), enters the code of line probe {@code lineId}, whose hit the
+     * instrumented code has counted. In a timed invocation the line open in that frame, if any, ends
+     * now (one clock read per line entered); in one that is not timed nothing more is done.
      */
-    void line(int caller, int methodId, int lineId) {
-        if (caller != SLOW_EXIT) {
-            // an untimed invocation along the tree's edge (what its enter returned says so): count
-            // the line, with no look at the stack
-            countLine(lineId);
-            return;
-        }
+    @DontInline
+    void line(int methodId, int lineId) {
         CallNode node = nodeAt[top];
         if (node.methodId != methodId) {
             if (discard) {
@@ -691,7 +687,6 @@ public final class ThreadRecorder {
             }
         }
         if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED
-            countLine(lineId);
             return;
         }
         long now = System.nanoTime();
@@ -718,15 +713,6 @@ public final class ThreadRecorder {
         } catch (OutOfMemoryError e) {
             abandonedFrames++; // heap full: lose this line sample, never throw into the application
         }
-    }
-
-    private void countLine(int lineId) {
-        try {
-            lines.getOrCreate(lineId, NEW_LINE).hits++;
-        } catch (OutOfMemoryError e) {
-            abandonedFrames++;
-        }
-        probeCostPs += ProbeCosts.lineCountedPs;
     }
 
     /**

@@ -72,7 +72,7 @@ class ThreadRecorderTest {
         ProbeCosts.set(1_000, 5_000, 700, 0, 0, 100, 3_000, 0, 0, 0);
         int caller1 = recorder.enter(1);
         call(2);          // a timed callee: 5 ns
-        recorder.line(caller1, 1, 0); // a timed line of the caller: 3 ns
+        Probes.line(recorder, caller1, 1, 0); // a timed line of the caller: 3 ns
         call(2);          // 5 ns
         recorder.exit(caller1, 1); // own inner part: 1 ns
 
@@ -160,11 +160,13 @@ class ThreadRecorderTest {
 
     @Test
     void a_method_whose_timed_calls_time_many_lines_is_sampled_by_the_cost_of_its_lines_too() {
-        // Subtracted: a timed call's 2 us, nothing for lines, so a call's own time is its 100 us of
-        // work plus what its lines really cost. Decided by (provisional): a timed call 2 us, a timed
-        // line 10 us, a counted line 1 ns. At a 5 % budget a call of 100-200 us of its own may be
-        // timed every time (2 us <= 5-10 us), unless it enters 100 lines, each timed in a timed call:
-        // 2 us + 100 x 10 us against 5-10 us asks for 1 call in 100 to 200.
+        // Subtracted: nothing for lines, so a call's measured own time is its 100 us of work plus
+        // what its lines really cost. Decided by (provisional): a timed call 2 us, a timed line 10 us,
+        // a counted line 1 ns. At a 5 % budget a call of 100 us of its own may be timed every time
+        // (2 us <= 5 us), unless the recorder tells the decision of the 100 lines each timed call
+        // entered: their 1 ms, not subtracted yet, is then taken out of the call's own time, and
+        // 2 us + 100 x 10 us against what is left asks for as few timed calls as allowed. (The
+        // arithmetic of the decision itself: ProbeCostsTest.)
         ProbeCosts.set(0, 2_000_000, 0, 0, 2_000_000, 0, 0, 0, 0, 0);
         ProbeCosts.provisional(2_000_000, 0, 2_000_000, 10_000_000, 1_000);
         int calls = 4 * MethodCounters.FIRST_WINDOW;
@@ -174,7 +176,7 @@ class ThreadRecorderTest {
             recorder.exit(caller7, 7);
             int caller8 = recorder.enter(8); // the same work, entering 100 line probes
             for (int line = 0; line < 100; line++) {
-                recorder.line(caller8, 8, line);
+                Probes.line(recorder, caller8, 8, line);
             }
             spin(100_000);
             recorder.exit(caller8, 8);
@@ -266,7 +268,7 @@ class ThreadRecorderTest {
     void the_discarding_recorder_records_nothing_and_throws_nothing() {
         ThreadRecorder discard = ThreadRecorder.DISCARD;
         int caller1 = discard.enter(1);
-        discard.line(caller1, 1, 0);
+        Probes.line(discard, caller1, 1, 0);
         discard.allocation(0);
         discard.exit(caller1, 1);
         discard.exitThrown(1);

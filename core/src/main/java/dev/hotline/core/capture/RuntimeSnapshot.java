@@ -90,6 +90,8 @@ public final class RuntimeSnapshot {
         // by reference, not id: a class defined by two loaders has two ids for one method
         Map<MethodRef, RecordedLatencies> methodLatencies = new java.util.HashMap<>();
         Map<LineRef, RecordedLatencies> lineLatencies = new java.util.HashMap<>();
+        java.util.function.Function<LineRef, LineProfile> timedLine = ref -> LineProfile.deferred(ref,
+                lineLatencies.computeIfAbsent(ref, r -> new RecordedLatencies()));
         // ids from the catalog's first (lower ones are an earlier session's) to its limit so far
         int firstLine = catalog.firstLineId();
         int knownLines = catalog.lineIdLimit();
@@ -138,19 +140,21 @@ public final class RuntimeSnapshot {
             }
             for (int id = firstLine; id < recorder.lineIdLimit() && id < knownLines; id++) {
                 LineCounters c = recorder.lineCountersOf(id);
-                if (c != null && c.hits() > 0) {
-                    LineProfile profile = lines.computeIfAbsent(catalog.line(id),
-                            ref -> LineProfile.deferred(ref, lineLatencies.computeIfAbsent(ref, r -> new RecordedLatencies())));
+                if (c != null && c.timedHits() > 0) {
+                    LineProfile profile = lines.computeIfAbsent(catalog.line(id), timedLine);
                     lineLatencies.get(profile.line()).add(c.latencies(), running);
-                    profile.add(c.hits(), c.totalNanos());
+                    profile.add(0, c.totalNanos()); // the hits are in the hit counters, read below
                     profile.addTiming(c.timedHits(), c.measuredNanos());
                 }
             }
+            // every line's hits, timed lines' too: instrumented code counts them all inline
             for (int first = firstLine; first < recorder.lineHitsIdLimit() && first < knownLines; first++) {
                 long[] hits = recorder.lineHitsOf(first);
                 for (int k = 0; hits != null && k < hits.length && first + k < knownLines; k++) {
                     if (hits[k] > 0) {
-                        lines.computeIfAbsent(catalog.line(first + k), LineProfile::countedOnly).add(hits[k], 0);
+                        int id = first + k;
+                        lines.computeIfAbsent(catalog.line(id), catalog.lineTimed(id) ? timedLine
+                                : LineProfile::countedOnly).add(hits[k], 0);
                     }
                 }
             }

@@ -8,24 +8,30 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Puts a line probe at each of a method's {@link LinePositions}, timed:
- *
- * <pre>
- *   aload R; iload T; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I, I)V
- * </pre>
- *
- * <p>(T, the timer's caller local, tells the runtime that an invocation is untimed without a look at
- * the thread's stack: its lines are then only counted.)
- *
- * or counted only ({@code linehits=}), with no call and no clock read: a probe in a loop increments
- * a local C ({@link LineCounterLocals}: one per run of probes that always run together, so only the
- * run's first probe has code), any other probe this thread's hit counters of the method in local H
- * ({@link LineHitCounters} sets up both and adds each C into H once per call):
+ * Puts a line probe at each of a method's {@link LinePositions}. Every probe counts its line's hit
+ * inline, with no call and no clock read: a probe in a loop increments a local C ({@link
+ * LineCounterLocals}: one per run of probes that always run together, so only the run's first probe
+ * has this code), any other probe this thread's hit counters of the method in local H ({@link
+ * LineHitCounters} sets up both and adds each C into H once per call):
  *
  * <pre>
  *   lload C; lconst_1; ladd; lstore C                            // a run of probes in a loop: C++
  *   aload H; ldc K; dup2; laload; lconst_1; ladd; lastore        // any other: hits of line probe FIRST + K
  * </pre>
+ *
+ * <p>That is all for lines counted only ({@code linehits=}). A timed line's probe goes on to call the
+ * runtime, every probe of a run included:
+ *
+ * <pre>
+ *   aload R; iload T; ldc METHOD; ldc LINE; invokestatic Probes.line(ThreadRecorder, I, I, I)V
+ * </pre>
+ *
+ * <p>{@code Probes.line} is small enough for C2 to inline, and goes no further than comparing T, what
+ * the timer's enter returned, with {@code SLOW_EXIT}: in an untimed invocation along the tree's edge
+ * (nearly all invocations of a sampled method) a timed line costs its increment and a branch not
+ * taken, about what a counted line costs, and only a timed invocation's lines read the clock. The
+ * count comes first and apart from the call so that no hit depends on the timing: the hits are
+ * exact whichever invocations are timed.
  *
  * <p>The probe goes right before the position's instruction, after its label and stack map frame,
  * so jumps to the label run it and the frame still describes the label's offset. It leaves the
@@ -48,32 +54,38 @@ final class LineProbeInserter implements ProbeInserter {
 
     private final MethodNode method;
     private final LinePositions positions;
+    /** The method probe id of a timed method's lines; -1: counted only. */
     private final int methodProbeId;
-    private final int local;
+    private final int recorderLocal;
+    private final int hitsLocal;
     private final LineCounterLocals counters;
     private final LineRegistry registry;
     private int firstId = -1;
 
-    private LineProbeInserter(MethodNode method, LinePositions positions, int methodProbeId, int local,
-                              LineCounterLocals counters, LineRegistry registry) {
+    private LineProbeInserter(MethodNode method, LinePositions positions, int methodProbeId, int recorderLocal,
+                              int hitsLocal, LineCounterLocals counters, LineRegistry registry) {
         this.method = method;
         this.positions = positions;
         this.methodProbeId = methodProbeId;
-        this.local = local;
+        this.recorderLocal = recorderLocal;
+        this.hitsLocal = hitsLocal;
         this.counters = counters;
         this.registry = registry;
     }
 
-    /** Timed line probes, calling the runtime with the recorder in {@code recorderLocal} and T after it. */
+    /**
+     * Timed line probes: each counted as {@link #counted} counts, then passed to the runtime with
+     * the recorder in {@code recorderLocal} and T after it, to be timed if the invocation is.
+     */
     static LineProbeInserter timed(MethodNode method, LinePositions positions, int methodProbeId, int recorderLocal,
-                                   LineRegistry registry) {
-        return new LineProbeInserter(method, positions, methodProbeId, recorderLocal, null, registry);
+                                   int hitsLocal, LineCounterLocals counters, LineRegistry registry) {
+        return new LineProbeInserter(method, positions, methodProbeId, recorderLocal, hitsLocal, counters, registry);
     }
 
     /** Counted line probes: into the locals {@code counters} gives them, else into the array in {@code hitsLocal}. */
     static LineProbeInserter counted(MethodNode method, LinePositions positions, int hitsLocal,
                                      LineCounterLocals counters, LineRegistry registry) {
-        return new LineProbeInserter(method, positions, -1, hitsLocal, counters, registry);
+        return new LineProbeInserter(method, positions, -1, -1, hitsLocal, counters, registry);
     }
 
     @Override
@@ -83,23 +95,23 @@ final class LineProbeInserter implements ProbeInserter {
         }
         UninitializedLabels news = UninitializedLabels.of(method);
         firstId = registry.register(positions.lines());
+        boolean timed = methodProbeId >= 0;
         for (LinePositions.Probe probe : positions.probes()) {
-            InsnList code;
-            if (counters == null) {
-                code = probeCall(firstId + probe.index());
-            } else {
-                code = switch (counters.actionOf(probe)) {
-                    case ARRAY -> increment(probe.index());
-                    case LOCAL -> localIncrement(counters.localOf(probe));
-                    case NONE -> null; // counted by the first probe of its run
-                };
+            InsnList code = new InsnList();
+            switch (counters.actionOf(probe)) {
+                case ARRAY -> code.add(increment(probe.index()));
+                case LOCAL -> code.add(localIncrement(counters.localOf(probe)));
+                case NONE -> { } // counted by the first probe of its run
             }
-            if (code != null) {
+            if (timed) {
+                code.add(probeCall(firstId + probe.index()));
+            }
+            if (code.size() > 0) {
                 method.instructions.insertBefore(probe.before(), code);
             }
         }
         news.restore();
-        return new Needs(counters == null ? EXTRA_STACK : COUNTED_EXTRA_STACK, 0, 0);
+        return new Needs(timed ? Math.max(EXTRA_STACK, COUNTED_EXTRA_STACK) : COUNTED_EXTRA_STACK, 0, 0);
     }
 
     /** The id of the method's first line probe (-1 if it got none); the others follow it. */
@@ -114,7 +126,7 @@ final class LineProbeInserter implements ProbeInserter {
 
     private InsnList increment(int index) {
         InsnList inc = new InsnList();
-        inc.add(new VarInsnNode(Opcodes.ALOAD, local));   // h
+        inc.add(new VarInsnNode(Opcodes.ALOAD, hitsLocal)); // h
         inc.add(RuntimeCall.push(index));                 // h, k
         inc.add(new InsnNode(Opcodes.DUP2));              // h, k, h, k
         inc.add(new InsnNode(Opcodes.LALOAD));            // h, k, h[k]
@@ -135,8 +147,8 @@ final class LineProbeInserter implements ProbeInserter {
 
     private InsnList probeCall(int lineProbe) {
         InsnList call = new InsnList();
-        call.add(new VarInsnNode(Opcodes.ALOAD, local));  // recorder
-        call.add(new VarInsnNode(Opcodes.ILOAD, local + 1)); // recorder, caller (T)
+        call.add(new VarInsnNode(Opcodes.ALOAD, recorderLocal));     // recorder
+        call.add(new VarInsnNode(Opcodes.ILOAD, recorderLocal + 1)); // recorder, caller (T)
         call.add(RuntimeCall.push(methodProbeId));        // recorder, caller, method
         call.add(RuntimeCall.push(lineProbe));            // recorder, caller, method, line
         call.add(RuntimeCall.LINE.invoke());              // (empty)

@@ -104,18 +104,20 @@ final class MethodProbePlan {
         int recorderLocal = method.maxLocals;                                       // R (and T = R + 1)
         int pastTimer = kinds.timer() ? recorderLocal + 2 : recorderLocal;
         int hitsLocal = pastTimer;                                                  // H
-        LinePositions positions = kinds.timedLines() || kinds.countedLines() ? LinePositions.of(method) : null;
-        LineCounterLocals counters = kinds.countedLines()                          // C1..Cm
+        boolean linesCounted = kinds.timedLines() || kinds.countedLines(); // timed lines are counted inline too
+        LinePositions positions = linesCounted ? LinePositions.of(method) : null;
+        LineCounterLocals counters = linesCounted                                   // C1..Cm
                 ? LineCounterLocals.plan(method, positions, hitsLocal + 1, target.lineLocals())
                 : LineCounterLocals.none();
         this.lineCounterLocals = counters.counters().size();
-        int firstTemporary = kinds.countedLines() ? hitsLocal + 1 + counters.slots() : pastTimer; // D1
+        int firstTemporary = linesCounted ? hitsLocal + 1 + counters.slots() : pastTimer; // D1
 
         LineProbeInserter lines = null;
         LineProbeInserter.LineRegistry registry = numbers -> catalog.registerLines(numbers.stream()
-                .map(line -> new LineRef(target.ref(), target.sourceFile(), line)).toList());
+                .map(line -> new LineRef(target.ref(), target.sourceFile(), line)).toList(), kinds.timedLines());
         if (kinds.timedLines()) {
-            lines = LineProbeInserter.timed(method, positions, target.probeId(), recorderLocal, registry);
+            lines = LineProbeInserter.timed(method, positions, target.probeId(), recorderLocal, hitsLocal, counters,
+                    registry);
             inserters.add(lines);
         } else if (kinds.countedLines()) {
             lines = LineProbeInserter.counted(method, positions, hitsLocal, counters, registry);
@@ -129,7 +131,7 @@ final class MethodProbePlan {
             inserters.add(new MethodTimerInserter(target.owner(), method, target.probeId(), target.writeFrames(),
                     recorderLocal));
         }
-        if (kinds.countedLines()) {
+        if (linesCounted) {
             inserters.add(new LineHitCounters(target.owner(), method, lines, hitsLocal, counters,
                     target.writeFrames()));
         }

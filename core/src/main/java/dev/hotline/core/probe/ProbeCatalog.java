@@ -1,6 +1,7 @@
 package dev.hotline.core.probe;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ public final class ProbeCatalog {
 
     private final List<MethodRef> methods = new ArrayList<>();
     private final List<LineRef> lines = new ArrayList<>();
+    /** Which of {@link #lines} are timed, by their index there. */
+    private final BitSet timedLines = new BitSet();
     private final List<AllocationSite> allocations = new ArrayList<>();
     private final int maxMethods;
     private final Runnable onCapReached;
@@ -75,12 +78,20 @@ public final class ProbeCatalog {
     /**
      * Ids for all of one method's line probes at once, consecutive, so instrumented code can address
      * them as {@code first + k}; returns {@code first}. Timed line probes and lines counted without
-     * times ({@code linehits=}) share this one id space.
+     * times ({@code linehits=}) share this one id space; {@code timed} says which these are.
      */
-    public synchronized int registerLines(List<LineRef> methodLines) {
+    public synchronized int registerLines(List<LineRef> methodLines, boolean timed) {
         int first = firstLine + lines.size();
+        if (timed) {
+            timedLines.set(lines.size(), lines.size() + methodLines.size());
+        }
         lines.addAll(methodLines);
         return first;
+    }
+
+    /** Whether line probe {@code id} is timed ({@code lines=}), not only counted ({@code linehits=}). */
+    public synchronized boolean lineTimed(int id) {
+        return timedLines.get(id - firstLine);
     }
 
     public synchronized LineRef line(int id) {

@@ -1,0 +1,71 @@
+package dev.hotline.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sampling interval the adaptive timing chooses ({@link ProbeCosts#intervalFor}), from figures
+ * set by hand: a timed call 50 ns, an untimed one 5 ns, a sampled one 60 ns, a timed line 30 ns, a
+ * counted line 0.5 ns, at a 5 % budget. A call of 10 µs of its own may then cost 500 ns of probes.
+ */
+class ProbeCostsTest {
+
+    private static final long OWN_NANOS = 10_000;
+    private static final int LINES = 100;
+
+    @BeforeEach
+    void budgetOfFivePerCent() {
+        ProbeCosts.configure(false, 0.05);
+    }
+
+    @AfterEach
+    void uncalibrated() {
+        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.configure(false, 0.05);
+    }
+
+    private static void settled() {
+        ProbeCosts.set(20_000, 50_000, 5_000, 25_000, 60_000, 10_000, 30_000, 500, 0, 0);
+    }
+
+    @Test
+    void a_call_whose_timer_fits_the_budget_is_timed_every_time() {
+        settled();
+        // (60 - 5) ns of timing against 500 - 5 ns allowed
+        assertThat(ProbeCosts.intervalFor(OWN_NANOS, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void a_call_entering_many_lines_is_timed_more_rarely_as_its_timed_lines_cost_too() {
+        settled();
+        // allowed: 500 - 5 - 100 x 0.5 = 445 ns; a timed call adds 55 + 100 x 29.5 = 3,005 ns: 1 in 7
+        assertThat(ProbeCosts.intervalFor(OWN_NANOS, LINES)).isEqualTo(7);
+    }
+
+    @Test
+    void before_the_calibration_settles_the_timed_lines_cost_is_taken_out_of_the_calls_own_time() {
+        // nothing subtracted yet, so the call's measured own time still holds its 100 timed lines
+        // (30 ns each); decided by the same figures as above, it must come out the same
+        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.provisional(50_000, 5_000, 60_000, 30_000, 500);
+        long measuredOwn = OWN_NANOS + LINES * 30;
+        assertThat(ProbeCosts.intervalFor(measuredOwn, LINES)).isEqualTo(7);
+    }
+
+    @Test
+    void a_call_whose_untimed_probes_alone_pass_the_budget_is_timed_as_rarely_as_allowed() {
+        settled();
+        // 20 ns of its own: 1 ns allowed, less than the untimed call's 5 ns
+        assertThat(ProbeCosts.intervalFor(20, 0)).isEqualTo(ProbeCosts.MAX_INTERVAL);
+    }
+
+    @Test
+    void exact_timing_times_every_call() {
+        settled();
+        ProbeCosts.configure(true, 0.05);
+        assertThat(ProbeCosts.intervalFor(20, LINES)).isEqualTo(1);
+    }
+}
