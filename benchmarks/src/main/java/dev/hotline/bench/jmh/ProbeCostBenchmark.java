@@ -153,10 +153,13 @@ public class ProbeCostBenchmark {
         return x;
     }
 
+    /** A timed call entering one timed line, as instrumented code does it: the hit counted inline, then the line timed. */
     @Benchmark
     public ThreadRecorder timedCallWithLine(Exact exact) {
+        long[] hits = Probes.lineHits(LINE, 4);
         ThreadRecorder r = Probes.recorder();
         int caller = Probes.enter(r, METHOD);
+        hits[0]++;
         Probes.line(r, caller, METHOD, LINE);
         Probes.exit(r, caller, METHOD);
         return r;
