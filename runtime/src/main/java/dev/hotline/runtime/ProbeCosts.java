@@ -134,7 +134,7 @@ public final class ProbeCosts {
      * <p>Before the calibration has settled nothing is subtracted, so {@code meanNanos} still holds
      * the timed lines' own cost; it is taken out here by the decision figure (with 165 lines a call,
      * the primitive demo's {@code iterate} read 8 µs of its own instead of 0.3 µs and was timed at 1
-     * call in 17 rather than in 1,024).
+     * call in 17 rather than about 1 in 120, in a run too short for the calibration to settle).
      */
     static int intervalFor(long meanNanos, double lines) {
         long timed = decisionTimedPs;

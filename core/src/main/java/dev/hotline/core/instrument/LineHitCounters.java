@@ -15,7 +15,8 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * The locals of a method whose lines are counted without times ({@code linehits=}): this thread's
+ * The locals of a method whose lines are counted ({@code linehits=}, and timed lines, whose hits
+ * are counted the same way before they are timed): this thread's
  * hit counters of the method, fetched once per invocation into a new local H, and a {@code long}
  * C per run of probes in a loop ({@link LineCounterLocals}), which the counted line probes ({@link
  * LineProbeInserter}) increment, added into H once per invocation:

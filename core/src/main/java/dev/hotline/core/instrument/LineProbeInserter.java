@@ -111,7 +111,8 @@ final class LineProbeInserter implements ProbeInserter {
             }
         }
         news.restore();
-        return new Needs(timed ? Math.max(EXTRA_STACK, COUNTED_EXTRA_STACK) : COUNTED_EXTRA_STACK, 0, 0);
+        // the count and the call run one after the other, each leaving the stack as it found it
+        return new Needs(Math.max(COUNTED_EXTRA_STACK, timed ? EXTRA_STACK : 0), 0, 0);
     }
 
     /** The id of the method's first line probe (-1 if it got none); the others follow it. */

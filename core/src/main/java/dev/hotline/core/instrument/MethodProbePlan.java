@@ -18,18 +18,19 @@ import org.objectweb.asm.tree.MethodNode;
  *   R       this thread's recorder (timed)     the timer prologue   exits, handler, timed lines, allocations
  *   T       the caller's call-tree node (int)  the timer prologue   exits
  *           (R + 1)
- *   H       the counted lines' long[] hits     the H prologue       counted line probes, the adds of the Cs
+ *   H       the lines' long[] hits             the H prologue       line probes, the adds of the Cs
  *           (R + 2 when timed, else R)
- *   C1..Cm  a long per run of counted probes   the H prologue (0)   the run's first probe, the adds into H
+ *   C1..Cm  a long per run of line probes      the H prologue (0)   the run's first probe, the adds into H
  *           in a loop (past H, two slots each)                       (before returns, in the H handler)
  *   D1..Dn  a multianewarray's dimensions      right before it      its counter, right after it
- *           (past the Cs with counted lines, else past T; live only there, so in no frame)
+ *           (past the Cs with line probes, else past T; live only there, so in no frame)
  * </pre>
  *
  * <p>The inserters run in this order:
  *
  * <ol>
- *   <li>{@link LineProbeInserter}, timed (reads R) or counted (increments a C or H): first, so where
+ *   <li>{@link LineProbeInserter}, counting each hit (increments a C or H) and, for timed lines, calling
+ *       the runtime (reads R and T): first, so where
  *       the probes go is decided on the original code alone ({@link LinePositions}, as are the Cs:
  *       {@link LineCounterLocals}), and because only line probes go between a label and its
  *       instruction;
@@ -77,6 +78,11 @@ final class MethodProbePlan {
         boolean any() {
             return timer || countedLines;
         }
+
+        /** Whether line hits are counted inline (H, the Cs): counted lines, and timed lines too. */
+        boolean linesCounted() {
+            return timedLines || countedLines;
+        }
     }
 
     /**
@@ -104,7 +110,7 @@ final class MethodProbePlan {
         int recorderLocal = method.maxLocals;                                       // R (and T = R + 1)
         int pastTimer = kinds.timer() ? recorderLocal + 2 : recorderLocal;
         int hitsLocal = pastTimer;                                                  // H
-        boolean linesCounted = kinds.timedLines() || kinds.countedLines(); // timed lines are counted inline too
+        boolean linesCounted = kinds.linesCounted();
         LinePositions positions = linesCounted ? LinePositions.of(method) : null;
         LineCounterLocals counters = linesCounted                                   // C1..Cm
                 ? LineCounterLocals.plan(method, positions, hitsLocal + 1, target.lineLocals())
