@@ -53,8 +53,47 @@ public final class MethodCounters {
      * spent in callees, to be taken from their mean for the decision. Added to by the recorder.
      */
     long windowCalleeNanos;
-    /** Line probes the window's timed calls entered (each a clock read), added to by the recorder. */
+    /** Line probes the window's timed calls entered, added to by the recorder. */
     long windowTimedLines;
+    /**
+     * What those line probes cost, by the decision figures and by the figures subtracted (in ps,
+     * summed by the recorder per probe: a skipped line costs less than a timed one): the decision's
+     * estimate of a timed call's line cost, and how much of it is not yet subtracted from its time.
+     */
+    long windowLineDecisionPs;
+    long windowLineChargedPs;
+
+    /** Sampled lines before the first line-sampling decision; the window doubles up to {@link #LINE_WINDOW}. */
+    static final int FIRST_LINE_WINDOW = 8;
+    /** Sampled lines between two line-sampling decisions, once the window has grown. */
+    static final int LINE_WINDOW = 256;
+    /**
+     * 1 to time every line a timed invocation enters, else L: time one line in L (at random), the
+     * others only counted (they are counted inline whatever is timed). Chosen from the mean own time
+     * of a line hit against a line probe's cost ({@link ProbeCosts#lineIntervalFor}), so that a
+     * method that is called rarely but runs a long loop (timed, as its calls are rare) does not read
+     * the clock at every line of it.
+     */
+    int lineInterval = 1;
+    /** Keeps {@link #lineInterval} as it is set (the calibration pins one). */
+    boolean linePinned;
+    /** Draws every countdown as exactly {@link #lineInterval} rather than at random (the calibration's). */
+    boolean lineRegular;
+    /** Line probes of timed invocations left until the next sampled line: it is sampled at 0. */
+    int lineCountdown = 1;
+    /** The interval {@link #lineCountdown} was drawn with: how many line hits its sampled line stands for. */
+    int lineDrawn = 1;
+    private int lineWindow = FIRST_LINE_WINDOW;
+    /** Line probes entered in timed invocations since the line window began, added to by the recorder. */
+    long lineWindowHits;
+    /**
+     * The time of the instrumented calls made from timed invocations since the line window began
+     * (each timed call of theirs weighted by the calls it stands for), added to by the recorder:
+     * a line's time holds its callees', which are the callees' own to account for.
+     */
+    long lineWindowCalleeNanos;
+    private int lineWindowSampled;
+    private long lineWindowNanos;
 
     /**
      * A timed call took {@code nanos} (probe cost subtracted) and stands for {@code weight} calls.
@@ -78,14 +117,42 @@ public final class MethodCounters {
         windowWeight += weight;
         if (++windowCalls == window) {
             if (!pinned) {
-                interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) windowTimedLines / windowCalls);
+                interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) windowTimedLines / windowCalls,
+                        (double) windowLineDecisionPs / windowCalls, (double) windowLineChargedPs / windowCalls);
             }
             windowCalls = 0;
             windowNanos = 0;
             windowWeight = 0;
             windowCalleeNanos = 0;
             windowTimedLines = 0;
+            windowLineDecisionPs = 0;
+            windowLineChargedPs = 0;
             window = Math.min(DECISION_WINDOW, 2 * window);
+        }
+    }
+
+    /**
+     * A sampled line (a line of a timed invocation whose countdown ran out) took {@code nanos}
+     * (probe cost subtracted, callees included). At the end of each window of sampled lines
+     * ({@link #FIRST_LINE_WINDOW}, twice that, ..., then every {@link #LINE_WINDOW}), the line
+     * interval is chosen again from the mean own time of a line hit: the sampled lines' mean less
+     * the time per hit spent in instrumented callees (a line calling a long method is long, but
+     * that time is the callee's: sized against it, every level of a call chain would take the
+     * budget's share of the same time).
+     */
+    void recordSampledLine(long nanos) {
+        lineWindowNanos += nanos;
+        if (++lineWindowSampled == lineWindow) {
+            if (!linePinned) {
+                double own = (double) lineWindowNanos / lineWindowSampled
+                        - (double) lineWindowCalleeNanos / Math.max(1, lineWindowHits);
+                lineInterval = ProbeCosts.lineIntervalFor(Math.max(0, own));
+            }
+            lineWindowSampled = 0;
+            lineWindowNanos = 0;
+            lineWindowHits = 0;
+            lineWindowCalleeNanos = 0;
+            lineWindow = Math.min(LINE_WINDOW, 2 * lineWindow);
         }
     }
 
@@ -123,5 +190,10 @@ public final class MethodCounters {
     /** The current sampling interval: 1 if every call is timed. */
     public int samplingInterval() {
         return interval;
+    }
+
+    /** The current line sampling interval of timed invocations: 1 if every line they enter is timed. */
+    public int lineSamplingInterval() {
+        return lineInterval;
     }
 }

@@ -21,8 +21,14 @@ import java.util.Arrays;
  *   <li>sampled call: the same with one call in 8 timed at random, as in a sampled method; its
  *       timed calls' whole cost is 8 times what it costs per call beyond an untimed call;
  *   <li>timed line: a timed call entering 4 lines (each counted inline and timed), minus the empty
- *       timed call and one hit-counter fetch, per line; its inner part is what the recorder measured
- *       for the lines that were followed by another line;
+ *       timed call and one hit-counter fetch, per line (the first probe only starts a line, the
+ *       exit ends the last: together they make the fourth); its inner part is what the recorder
+ *       measured for the lines started by a probe that ended another and followed by another line;
+ *   <li>skipped line: the same with the line countdown set so that no line is timed;
+ *   <li>sampled line: the same with every other line timed (countdowns drawn as exactly 2): per
+ *       call a skipped line, two sampled ones, one ended by a probe and one by the exit; less
+ *       the skipped and the timed line (the exit's part), the pair that times a line among skipped
+ *       ones; its inner part is what the recorder measured for the line ended by a probe;
  *   <li>counted line: the same in an untimed call (counted inline, the line probe not taken), minus
  *       the untimed call and the fetch, per line;
  *   <li>hit-counter fetch and allocation counter: per event.
@@ -57,12 +63,16 @@ public final class ProbeCalibration {
     /** When the figures were first set, in ns after the calibration began; -1: not yet. */
     private static volatile long settledNanos = -1;
     private static final double SETTLED_SPREAD = 1.15;
-    private static final int KINDS = 10;
+    private static final int KINDS = ProbeCosts.FIGURES;
     private static final int TIMED = 0;
     private static final int UNTIMED = 1;
     private static final int TIMED_LINES = 2;
     private static final int UNTIMED_LINES = 3;
     private static final int SAMPLED = 4;
+    private static final int SKIPPED_LINES = 5;
+    private static final int SAMPLED_LINES = 6;
+    /** The first line probe of each lines kind's four (the hit counters' key too). */
+    private static final int TIMED_FIRST = 0, UNTIMED_FIRST = 4, SKIPPED_FIRST = 14, SAMPLED_FIRST = 18;
     /** The sampling interval of the sampled-call events. */
     private static final int SAMPLED_INTERVAL = 8;
     private static final int LINE_HITS = 10;
@@ -83,7 +93,7 @@ public final class ProbeCalibration {
         CallNode root = recorder.callTreeRoot();
         recorder.unlimited(); // past a small calltree= limit its nodes would be flat, and not found below
         // Make the nodes, then keep the untimed ones from ever being timed.
-        for (int id : new int[] {UNTIMED, UNTIMED_LINES, TIMED_LINES, SAMPLED}) {
+        for (int id : new int[] {UNTIMED, UNTIMED_LINES, TIMED_LINES, SAMPLED, SKIPPED_LINES, SAMPLED_LINES}) {
             Probes.exit(recorder, Probes.enter(recorder, id), id);
         }
         sampled = root.findOrAdd(SAMPLED, null);
@@ -92,7 +102,21 @@ public final class ProbeCalibration {
         timed = root.findOrAdd(TIMED, null);
         // timed throughout, whatever the adaptive timing would decide once the costs are set
         timed.counters.pinned = true;
-        root.findOrAdd(TIMED_LINES, null).counters.pinned = true;
+        MethodCounters timedLines = root.findOrAdd(TIMED_LINES, null).counters;
+        timedLines.pinned = true;
+        timedLines.linePinned = true; // every line timed
+        MethodCounters skippedLines = root.findOrAdd(SKIPPED_LINES, null).counters;
+        skippedLines.pinned = true;
+        skippedLines.linePinned = true;
+        skippedLines.lineCountdown = Integer.MAX_VALUE; // no line timed
+        MethodCounters sampledLines = root.findOrAdd(SAMPLED_LINES, null).counters;
+        sampledLines.pinned = true;
+        sampledLines.linePinned = true;
+        sampledLines.lineRegular = true;
+        sampledLines.lineInterval = 2;
+        // with four lines a call, the lines are skipped, sampled, ended, sampled (ended by the exit)
+        sampledLines.lineCountdown = 2;
+        sampledLines.lineDrawn = 2;
         root.findOrAdd(UNTIMED, null).countdown = Integer.MAX_VALUE;
         root.findOrAdd(UNTIMED_LINES, null).countdown = Integer.MAX_VALUE;
     }
@@ -113,7 +137,7 @@ public final class ProbeCalibration {
             public void run() {
                 boolean exact = ProbeCosts.exactTiming();
                 double budget = ProbeCosts.budget();
-                ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // the costs are measured raw, every timed call timed
+                ProbeCosts.set(); // the costs are measured raw, every timed call timed
                 ProbeCosts.configure(true, budget);
                 ThreadRecorder recorder = null;
                 try {
@@ -210,12 +234,12 @@ public final class ProbeCalibration {
     }
 
     private static void set(long[] r) {
-        ProbeCosts.set(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
+        ProbeCosts.set(r);
     }
 
     /** The figures so far, for the adaptive timing's decisions only (see ProbeCosts#provisional). */
     private static void provisional(long[] r) {
-        ProbeCosts.provisional(r[1], r[2], r[4], r[6], r[7]);
+        ProbeCosts.provisional(r);
     }
 
     /** One round: every kind of event timed over BATCHES batches. */
@@ -224,7 +248,7 @@ public final class ProbeCalibration {
         for (int i = 0; i < BATCHES; i++) {
             baseline = Math.min(baseline, timeWorkAlone());
         }
-        long[] elapsed = new long[7];
+        long[] elapsed = new long[9];
         long calls = timed.timedCalls;
         long measured = timed.measuredNanos;
         elapsed[0] = batches(TIMED);
@@ -232,9 +256,9 @@ public final class ProbeCalibration {
         long workPerEvent = picosPer(baseline, BATCH);
         long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls) - workPerEvent;
         elapsed[1] = batches(UNTIMED);
-        long[] lineBefore = lineTotals();
+        long[] lineBefore = lineTotals(TIMED_FIRST + 1, 2);
         elapsed[2] = batches(TIMED_LINES);
-        long[] lineAfter = lineTotals();
+        long[] lineAfter = lineTotals(TIMED_FIRST + 1, 2);
         long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]) - workPerEvent;
         elapsed[3] = batches(UNTIMED_LINES);
         elapsed[4] = batches(LINE_HITS);
@@ -244,9 +268,15 @@ public final class ProbeCalibration {
         elapsed[6] = batches(SAMPLED);
         long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
                 sampled.timedCalls - sampledCalls) - workPerEvent;
-        elapsed[2] -= 3L * BATCHES * baseline; // four pieces of work per event, one taken off below
-        elapsed[3] -= 3L * BATCHES * baseline;
-        long[] perEvent = new long[7];
+        elapsed[7] = batches(SKIPPED_LINES);
+        long[] pairBefore = lineTotals(SAMPLED_FIRST + 1, 1);
+        elapsed[8] = batches(SAMPLED_LINES);
+        long[] pairAfter = lineTotals(SAMPLED_FIRST + 1, 1);
+        long lineSampledInner = picosPer(pairAfter[0] - pairBefore[0], pairAfter[1] - pairBefore[1]) - workPerEvent;
+        for (int k : new int[] {2, 3, 7, 8}) {
+            elapsed[k] -= 3L * BATCHES * baseline; // four pieces of work per event, one taken off below
+        }
+        long[] perEvent = new long[elapsed.length];
         for (int k = 0; k < perEvent.length; k++) {
             perEvent[k] = Math.max(0, picosPer(elapsed[k] - BATCHES * baseline, (long) BATCHES * BATCH));
         }
@@ -257,11 +287,23 @@ public final class ProbeCalibration {
         // each lines event also fetched its hit counters once (perEvent[4], with one increment)
         long lineTimed = Math.max(0, (perEvent[2] - timedCall - perEvent[4]) / 4);
         long lineCounted = Math.max(0, (perEvent[3] - untimedCall - perEvent[4]) / 4);
-        long[] figures = {
-                clamp(timedInner, timedCall), timedCall, untimedCall,
-                clamp(Math.max(sampledInner, timedInner), sampledCall), sampledCall,
-                clamp(lineInner, lineTimed), lineTimed, lineCounted,
-                perEvent[4], perEvent[5]};
+        long lineSkipped = Math.min(lineTimed, Math.max(0, (perEvent[7] - timedCall - perEvent[4]) / 4));
+        // skipped + 2 x half pair + (timed - half pair) at the exit = skipped + pair + timed
+        long lineSampled = Math.max(0, perEvent[8] - timedCall - perEvent[4] - lineSkipped - lineTimed);
+        long[] figures = new long[KINDS];
+        figures[ProbeCosts.TIMED_INNER] = clamp(timedInner, timedCall);
+        figures[ProbeCosts.TIMED_CALL] = timedCall;
+        figures[ProbeCosts.UNTIMED_CALL] = untimedCall;
+        figures[ProbeCosts.SAMPLED_INNER] = clamp(Math.max(sampledInner, timedInner), sampledCall);
+        figures[ProbeCosts.SAMPLED_CALL] = sampledCall;
+        figures[ProbeCosts.LINE_INNER] = clamp(lineInner, lineTimed);
+        figures[ProbeCosts.LINE_TIMED] = lineTimed;
+        figures[ProbeCosts.LINE_COUNTED] = lineCounted;
+        figures[ProbeCosts.LINE_HITS] = perEvent[4];
+        figures[ProbeCosts.ALLOCATION] = perEvent[5];
+        figures[ProbeCosts.LINE_SKIPPED] = lineSkipped;
+        figures[ProbeCosts.LINE_SAMPLED] = lineSampled;
+        figures[ProbeCosts.LINE_SAMPLED_INNER] = clamp(lineSampledInner, lineSampled);
         for (int k = 0; k < KINDS; k++) {
             window[k][rounds % WINDOW] = figures[k];
         }
@@ -312,11 +354,11 @@ public final class ProbeCalibration {
         return out;
     }
 
-    /** Measured time and timed hits of lines 0 to 2 of the timed-lines events (each followed by another line). */
-    private long[] lineTotals() {
+    /** Measured time and timed hits of the {@code count} line probes from {@code first}. */
+    private long[] lineTotals(int first, int count) {
         long nanos = 0;
         long hits = 0;
-        for (int line = 0; line < 3; line++) {
+        for (int line = first; line < first + count; line++) {
             LineCounters c = recorder.lineCountersOf(line);
             if (c != null) {
                 nanos += c.measuredNanos;
@@ -366,8 +408,10 @@ public final class ProbeCalibration {
         long elapsed = 0;
         for (int i = 0; i < BATCHES; i++) {
             switch (kind) {
-                case TIMED_LINES -> elapsed += timeLines(TIMED_LINES, 0);
-                case UNTIMED_LINES -> elapsed += timeLines(UNTIMED_LINES, 4);
+                case TIMED_LINES -> elapsed += timeLines(TIMED_LINES, TIMED_FIRST);
+                case UNTIMED_LINES -> elapsed += timeLines(UNTIMED_LINES, UNTIMED_FIRST);
+                case SKIPPED_LINES -> elapsed += timeLines(SKIPPED_LINES, SKIPPED_FIRST);
+                case SAMPLED_LINES -> elapsed += timeLines(SAMPLED_LINES, SAMPLED_FIRST);
                 case LINE_HITS -> elapsed += timeLineHitFetches();
                 case ALLOCATION -> elapsed += timeAllocations(recorder);
                 default -> elapsed += timeCalls(kind);

@@ -14,8 +14,17 @@ package dev.hotline.runtime;
  *   <li>{@link #sampledInnerPs}, {@link #sampledCallPs}: the same two parts as for a timed call, for
  *       the timed calls of a sampled method: rarer, they take the branches the untimed calls do not
  *       (and the processor mispredicts), so they cost more than the calls of a method timed throughout;
- *   <li>{@link #lineInnerPs}, {@link #lineTimedPs}: a timed line probe's part inside the line's
+ *   <li>{@link #lineInnerPs}, {@link #lineTimedPs}: a line probe of a timed invocation that ends
+ *       the line before it and starts its own (every line timed): its part inside the line's
  *       interval, and its whole cost;
+ *   <li>{@link #lineSkippedPs}: a line probe of a timed invocation that times nothing (its line not
+ *       sampled, the line before it not either): no clock read;
+ *   <li>{@link #lineSampledInnerPs}, {@link #lineSampledPs}: a sampled line among skipped ones: the
+ *       part of its two probes (the one that starts it, the one that ends it) inside its interval,
+ *       and their whole cost together. A line run (lines timed one after another) then costs
+ *       exactly what the recorder charges for it: half the pair at its start, {@link #lineTimedPs}
+ *       for each line probe in it that ends one line and starts the next, half the pair at the
+ *       probe that ends it, or {@link #lineExitPs} when the call's exit ends it;
  *   <li>{@link #lineCountedPs}: a line entered in an invocation that is not timed (counted inline,
  *       its line probe not taken): a decision figure only, never subtracted, since no probe runs to
  *       add it up (like {@code linehits=}'s increments; a fraction of a nanosecond);
@@ -47,6 +56,16 @@ public final class ProbeCosts {
     static long lineCountedPs;
     static long lineHitsPs;
     static long allocationPs;
+    static long lineSkippedPs;
+    static long lineSampledPs;
+    static long lineSampledInnerPs;
+
+    /** Indices of the figures in {@link #set}'s order. */
+    public static final int TIMED_INNER = 0, TIMED_CALL = 1, UNTIMED_CALL = 2, SAMPLED_INNER = 3, SAMPLED_CALL = 4,
+            LINE_INNER = 5, LINE_TIMED = 6, LINE_COUNTED = 7, LINE_HITS = 8, ALLOCATION = 9, LINE_SKIPPED = 10,
+            LINE_SAMPLED = 11, LINE_SAMPLED_INNER = 12;
+    /** How many figures there are. */
+    public static final int FIGURES = 13;
 
     /**
      * What the adaptive timing decides by: a timed, an untimed and a sampled call's whole cost, a
@@ -57,6 +76,8 @@ public final class ProbeCosts {
     static long decisionSampledPs;
     static long decisionLineTimedPs;
     static long decisionLineCountedPs;
+    static long decisionLineSkippedPs;
+    static long decisionLineSampledPs;
 
     private static volatile boolean exactTiming;
     /** The share of the program's time the probes may add, as a fraction (0.05 = 5 %). */
@@ -65,35 +86,58 @@ public final class ProbeCosts {
     private ProbeCosts() {
     }
 
-    /** Sets the measured costs, in picoseconds, in the order of the fields above. */
-    public static void set(long timedInner, long timedCall, long untimedCall, long sampledInner, long sampledCall,
-                           long lineInner, long lineTimed, long lineCounted, long lineHits, long allocation) {
-        timedInnerPs = Math.max(0, timedInner);
-        timedCallPs = Math.max(0, timedCall);
-        untimedCallPs = Math.max(0, untimedCall);
-        sampledInnerPs = Math.max(0, sampledInner);
-        sampledCallPs = Math.max(0, sampledCall);
-        lineInnerPs = Math.max(0, lineInner);
-        lineTimedPs = Math.max(0, lineTimed);
-        lineCountedPs = Math.max(0, lineCounted);
-        lineHitsPs = Math.max(0, lineHits);
-        allocationPs = Math.max(0, allocation);
-        provisional(timedCall, untimedCall, sampledCall, lineTimed, lineCounted);
+    /**
+     * Sets the measured costs, in picoseconds, in the order of the index constants ({@link
+     * #TIMED_INNER}, ...); figures not given are 0.
+     */
+    public static void set(long... ps) {
+        timedInnerPs = figure(ps, TIMED_INNER);
+        timedCallPs = figure(ps, TIMED_CALL);
+        untimedCallPs = figure(ps, UNTIMED_CALL);
+        sampledInnerPs = figure(ps, SAMPLED_INNER);
+        sampledCallPs = figure(ps, SAMPLED_CALL);
+        lineInnerPs = figure(ps, LINE_INNER);
+        lineTimedPs = figure(ps, LINE_TIMED);
+        lineCountedPs = figure(ps, LINE_COUNTED);
+        lineHitsPs = figure(ps, LINE_HITS);
+        allocationPs = figure(ps, ALLOCATION);
+        lineSkippedPs = figure(ps, LINE_SKIPPED);
+        lineSampledPs = figure(ps, LINE_SAMPLED);
+        lineSampledInnerPs = figure(ps, LINE_SAMPLED_INNER);
+        provisional(ps);
     }
 
     /**
-     * Sets only the figures the adaptive timing decides by (picoseconds): the calibration's latest,
-     * before they have settled. Nothing is subtracted with them: a figure that is still falling (the
-     * JIT not done) would take too much from short calls; for the decision it only errs towards
-     * timing fewer calls.
+     * Sets only the figures the adaptive timing decides by, from {@code ps} in {@link #set}'s order
+     * (picoseconds): the calibration's latest, before they have settled. Nothing is subtracted with
+     * them: a figure that is still falling (the JIT not done) would take too much from short calls;
+     * for the decision it only errs towards timing fewer calls.
      */
-    public static void provisional(long timedCall, long untimedCall, long sampledCall, long lineTimed,
-                                   long lineCounted) {
-        decisionTimedPs = Math.max(0, timedCall);
-        decisionUntimedPs = Math.max(0, untimedCall);
-        decisionSampledPs = Math.max(0, sampledCall);
-        decisionLineTimedPs = Math.max(0, lineTimed);
-        decisionLineCountedPs = Math.max(0, lineCounted);
+    public static void provisional(long... ps) {
+        decisionTimedPs = figure(ps, TIMED_CALL);
+        decisionUntimedPs = figure(ps, UNTIMED_CALL);
+        decisionSampledPs = figure(ps, SAMPLED_CALL);
+        decisionLineTimedPs = figure(ps, LINE_TIMED);
+        decisionLineCountedPs = figure(ps, LINE_COUNTED);
+        decisionLineSkippedPs = figure(ps, LINE_SKIPPED);
+        decisionLineSampledPs = figure(ps, LINE_SAMPLED);
+    }
+
+    private static long figure(long[] ps, int index) {
+        return index < ps.length ? Math.max(0, ps[index]) : 0;
+    }
+
+    /**
+     * What the exit of a timed call costs beyond its timer when it ends the call's open line:
+     * {@link #lineTimedPs} less half the pair (see the class comment; never below 0).
+     */
+    static long lineExitPs() {
+        return Math.max(0, lineTimedPs - lineSampledPs / 2);
+    }
+
+    /** {@link #lineExitPs} by the decision figures. */
+    static long decisionLineExitPs() {
+        return Math.max(0, decisionLineTimedPs - decisionLineSampledPs / 2);
     }
 
     /**
@@ -116,40 +160,69 @@ public final class ProbeCosts {
     /** The figures as last set, in picoseconds, in {@link #set}'s order (a copy). */
     public static long[] figures() {
         return new long[] {timedInnerPs, timedCallPs, untimedCallPs, sampledInnerPs, sampledCallPs, lineInnerPs,
-                lineTimedPs, lineCountedPs, lineHitsPs, allocationPs};
+                lineTimedPs, lineCountedPs, lineHitsPs, allocationPs, lineSkippedPs, lineSampledPs, lineSampledInnerPs};
     }
 
     /**
      * The sampling interval for a method whose calls take {@code meanNanos} of their own (probe
-     * cost subtracted, time in instrumented callees left out) and enter {@code lines} line probes
-     * each (their mean in its timed calls; 0 without line probes): the smallest N for which a
-     * call's probe cost, {@code untimed + lines * counted + (timed - untimed + lines * (lineTimed -
-     * counted)) / N}, stays within the budget's share of the call's own time; 1 (every call timed)
-     * in exact mode, when timing every call already fits, or before the calibration's first
-     * figures; at most {@link #MAX_INTERVAL}. By the decision figures ({@link #provisional}). The
-     * lines count because a timed invocation times its every line (a clock read each), an untimed
-     * one only counts them: a method entering 200 lines a call, sized by its timer alone, was timed
-     * at 1 call in 2 and its timed lines cost the primitive demo 23 times its plain run.
+     * cost subtracted, time in instrumented callees left out) and, in its timed calls, enter {@code
+     * lines} line probes each (0 without line probes) that cost {@code lineDecisionPs} in all by
+     * the decision figures ({@link #provisional}; a timed line costs a clock read, a skipped one
+     * not: see {@link #lineIntervalFor}), of which {@code lineChargedPs} by the figures subtracted.
+     * The smallest N for which a call's probe cost, {@code untimed + lines * counted + (timed -
+     * untimed + lineDecision - lines * counted) / N}, stays within the budget's share of the call's
+     * own time; 1 (every call timed) in exact mode, when timing every call already fits, or before
+     * the calibration's first figures; at most {@link #MAX_INTERVAL}. The lines count because a
+     * timed invocation times its lines, an untimed one only counts them: a method entering 200
+     * lines a call, sized by its timer alone, was timed at 1 call in 2 and its timed lines cost
+     * the primitive demo 23 times its plain run.
      *
      * <p>Before the calibration has settled nothing is subtracted, so {@code meanNanos} still holds
-     * the timed lines' own cost; it is taken out here by the decision figure (with 165 lines a call,
-     * the primitive demo's {@code iterate} read 8 µs of its own instead of 0.3 µs and was timed at 1
-     * call in 17 rather than about 1 in 120, in a run too short for the calibration to settle).
+     * the line probes' own cost; the part not subtracted ({@code lineDecisionPs - lineChargedPs})
+     * is taken out here (with 165 lines a call, the primitive demo's {@code iterate} read 8 µs of
+     * its own instead of 0.3 µs and was timed at 1 call in 17 rather than about 1 in 120, in a run
+     * too short for the calibration to settle).
      */
-    static int intervalFor(long meanNanos, double lines) {
+    static int intervalFor(long meanNanos, double lines, double lineDecisionPs, double lineChargedPs) {
         long timed = decisionTimedPs;
         long untimed = decisionUntimedPs;
         if (exactTiming || timed <= untimed) {
             return 1;
         }
         double counted = decisionLineCountedPs;
-        double lineExtra = Math.max(0, decisionLineTimedPs - counted);
-        double ownPs = meanNanos * 1000.0 - lines * Math.max(0, decisionLineTimedPs - lineTimedPs);
+        double lineExtra = Math.max(0, lineDecisionPs - lines * counted);
+        double ownPs = meanNanos * 1000.0 - Math.max(0, lineDecisionPs - lineChargedPs);
         double allowedPs = budget * Math.max(0, ownPs) - untimed - lines * counted;
         if (allowedPs <= 0) {
             return MAX_INTERVAL; // even an untimed call costs more than the budget: time as few as we may
         }
-        double n = (Math.max(timed, decisionSampledPs) - untimed + lines * lineExtra) / allowedPs;
+        double n = (Math.max(timed, decisionSampledPs) - untimed + lineExtra) / allowedPs;
         return n <= 1 ? 1 : (int) Math.min(MAX_INTERVAL, Math.ceil(n));
+    }
+
+    /**
+     * The line interval for a method whose line hits, in its timed invocations, take {@code
+     * ownNanos} of their own on average (time in instrumented callees left out): 1 (time every
+     * line) if a timed line's cost fits the budget's share of it, in exact mode, or before the
+     * calibration's first figures; else the smallest L for which a hit's probe cost, {@code
+     * skipped + (sampledPair - 2 * skipped) / L} (a sampled line turns two skipped probes into
+     * the pair that times it), stays within the budget; {@link #MAX_INTERVAL} if a skipped probe
+     * alone is past it. Every hit is counted inline whatever L is; only their times are sampled.
+     */
+    static int lineIntervalFor(double ownNanos) {
+        long timed = decisionLineTimedPs;
+        long skipped = decisionLineSkippedPs;
+        if (exactTiming || timed <= skipped) {
+            return 1;
+        }
+        double allowedPs = budget * ownNanos * 1000.0;
+        if (timed <= allowedPs) {
+            return 1;
+        }
+        if (allowedPs <= skipped) {
+            return MAX_INTERVAL;
+        }
+        double n = Math.max(0, decisionLineSampledPs - 2 * skipped) / (allowedPs - skipped);
+        return (int) Math.max(2, Math.min(MAX_INTERVAL, Math.ceil(n)));
     }
 }

@@ -129,10 +129,16 @@ public final class ThreadRecorder {
     private long[] timedCost;
     /** How many calls the timed call stands for (its sampling interval). */
     private int[] timedWeight;
-    /** The line probe open in each timed call (-1: none), when it was entered and probeCostPs then. */
+    /**
+     * The line open in each timed call (-1: none), when it was entered, probeCostPs then less the
+     * line probes' part inside its interval (so that the difference at its end is all the probe cost
+     * to take from it), and how many hits it stands for (its invocation's weight times the line
+     * interval it was drawn with).
+     */
     private int[] timedLine;
     private long[] timedLineStart;
     private long[] timedLineCost;
+    private int[] timedLineWeight;
 
     private final CallNode root = new CallNode(CallNode.ROOT_ID, null, -1);
     /** The calibrated cost of every probe this thread ran so far, in picoseconds. */
@@ -180,6 +186,7 @@ public final class ThreadRecorder {
         timedLine = new int[n];
         timedLineStart = new long[n];
         timedLineCost = new long[n];
+        timedLineWeight = new int[n];
     }
 
     /** Whether the owning thread has ended: this recorder will not change again. */
@@ -246,11 +253,18 @@ public final class ThreadRecorder {
         return n.parentIndex < 0 ? null : nodeAt[n.parentIndex];
     }
 
-    /** A timed call that ended took {@code nanos} (weighted) of its caller's time: its caller's own time leaves it out. */
+    /**
+     * A timed call that ended took {@code nanos} (weighted) of its caller's time: its caller's own
+     * time leaves it out, and so does the own time of its caller's line hits if the caller's
+     * invocation is timed (the line interval is decided by it).
+     */
     private static void chargeCaller(CallNode caller, long nanos) {
         MethodCounters c = caller.counters;
         if (c != null) { // null: the root, which has no method
             c.windowCalleeNanos += nanos;
+            if (caller.start > OFF_TREE_UNTIMED) {
+                c.lineWindowCalleeNanos += nanos;
+            }
         }
     }
 
@@ -588,8 +602,11 @@ public final class ThreadRecorder {
         int slot = node.slot;
         int weight = timedWeight[slot];
         int openLine = timedLine[slot];
+        MethodCounters c = node.counters;
         if (openLine >= 0) {
-            endLine(slot, openLine, end, weight);
+            endLine(slot, openLine, end, c);
+            c.windowLineChargedPs += ProbeCosts.lineExitPs();
+            c.windowLineDecisionPs += ProbeCosts.decisionLineExitPs();
         }
         long measured = end - node.start;
         boolean sampled = weight > 1;
@@ -600,8 +617,9 @@ public final class ThreadRecorder {
                 sampled ? ProbeCosts.sampledInnerPs : ProbeCosts.timedInnerPs);
         endedNanos = nanos * weight;
         endedMeasured = measured * weight;
-        node.counters.recordTimed(clamp(nanos), weight);
-        probeCostPs += sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs;
+        c.recordTimed(clamp(nanos), weight);
+        probeCostPs += (sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs)
+                + (openLine >= 0 ? ProbeCosts.lineExitPs() : 0); // after the call's own time: the caller's
         timedDepth = slot;
     }
 
@@ -671,8 +689,11 @@ public final class ThreadRecorder {
     /**
      * Execution of {@code methodId}'s top frame, a timed or an off-tree call ({@link Probes#line}
      * calls no further for the others), enters the code of line probe {@code lineId}, whose hit the
-     * instrumented code has counted. In a timed invocation the line open in that frame, if any, ends
-     * now (one clock read per line entered); in one that is not timed nothing more is done.
+     * instrumented code has counted. In an invocation that is not timed nothing more is done. In a
+     * timed one the method's line countdown ({@link MethodCounters#lineInterval}) says whether
+     * this line is sampled; the clock is read only if it is or if the line before it was (to end
+     * that one): with every line timed, one clock read per line, with one in L, about two per L.
+     * Each probe adds what it costs to the running total (see {@link ProbeCosts}).
      */
     @DontInline
     void line(int methodId, int lineId) {
@@ -689,27 +710,63 @@ public final class ThreadRecorder {
         if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED
             return;
         }
-        long now = System.nanoTime();
-        node.counters.windowTimedLines++; // a timed invocation's line: its cost is part of the sampling decision
+        MethodCounters c = node.counters;
+        c.windowTimedLines++;
+        c.lineWindowHits++;
         int slot = node.slot;
         int openLine = timedLine[slot];
-        if (openLine >= 0) {
-            endLine(slot, openLine, now, timedWeight[slot]);
+        boolean sample = --c.lineCountdown <= 0;
+        if (!sample && openLine < 0) {
+            probeCostPs += ProbeCosts.lineSkippedPs;
+            c.windowLineChargedPs += ProbeCosts.lineSkippedPs;
+            c.windowLineDecisionPs += ProbeCosts.decisionLineSkippedPs;
+            return;
         }
-        probeCostPs += ProbeCosts.lineTimedPs;
-        timedLine[slot] = lineId;
-        timedLineCost[slot] = probeCostPs;
-        timedLineStart[slot] = now;
+        long now = System.nanoTime();
+        if (openLine >= 0) {
+            endLine(slot, openLine, now, c);
+        }
+        long cost;
+        long decision;
+        long inner;
+        if (!sample) { // ends a sampled line only: the second half of its pair
+            cost = ProbeCosts.lineSampledPs / 2;
+            decision = ProbeCosts.decisionLineSampledPs / 2;
+            timedLine[slot] = -1;
+        } else {
+            int drawn = c.lineDrawn;
+            int next = c.lineInterval;
+            c.lineDrawn = next;
+            c.lineCountdown = next == 1 || c.lineRegular ? next : nextCountdown(next);
+            if (openLine >= 0) { // ends one line, starts the next
+                cost = ProbeCosts.lineTimedPs;
+                decision = ProbeCosts.decisionLineTimedPs;
+                inner = ProbeCosts.lineInnerPs;
+            } else { // starts a sampled line: the first half of its pair
+                cost = ProbeCosts.lineSampledPs / 2;
+                decision = ProbeCosts.decisionLineSampledPs / 2;
+                inner = ProbeCosts.lineSampledInnerPs;
+            }
+            timedLine[slot] = lineId;
+            timedLineWeight[slot] = drawn * timedWeight[slot];
+            timedLineCost[slot] = probeCostPs + cost - inner;
+            timedLineStart[slot] = now;
+        }
+        probeCostPs += cost;
+        c.windowLineChargedPs += cost;
+        c.windowLineDecisionPs += decision;
     }
 
-    private void endLine(int slot, int lineId, long end, int weight) {
+    /** Ends the line open in timed call {@code slot} at {@code end}: records its time, weighted, and tells {@code c}. */
+    private void endLine(int slot, int lineId, long end, MethodCounters c) {
         long measured = end - timedLineStart[slot];
-        long nanos = ownNanos(measured, probeCostPs - timedLineCost[slot], ProbeCosts.lineInnerPs);
+        long nanos = ownNanos(measured, probeCostPs - timedLineCost[slot], 0);
         if (nanos < 0) {
             clampedTimes++;
         }
+        c.recordSampledLine(nanos);
         try {
-            lines.getOrCreate(lineId, NEW_LINE).record(nanos, measured, weight);
+            lines.getOrCreate(lineId, NEW_LINE).record(nanos, measured, timedLineWeight[slot]);
         } catch (OutOfMemoryError e) {
             abandonedFrames++; // heap full: lose this line sample, never throw into the application
         }
@@ -819,6 +876,7 @@ public final class ThreadRecorder {
         timedLine = Arrays.copyOf(timedLine, n);
         timedLineStart = Arrays.copyOf(timedLineStart, n);
         timedLineCost = Arrays.copyOf(timedLineCost, n);
+        timedLineWeight = Arrays.copyOf(timedLineWeight, n);
     }
 
     public String threadName() {

@@ -11,7 +11,7 @@ class ProbeCalibrationTest {
     @AfterEach
     void uncalibrated() throws InterruptedException {
         ProbeCalibration.stop(5_000); // its background phase would set the figures again
-        ProbeCosts.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        ProbeCosts.set();
     }
 
     @Test
@@ -29,7 +29,7 @@ class ProbeCalibrationTest {
         int before = Recorders.all().size();
         long[] costs = ProbeCalibration.run(200_000_000L, 0);
 
-        assertThat(costs).hasSize(10);
+        assertThat(costs).hasSize(ProbeCosts.FIGURES);
         for (long c : costs) {
             assertThat(c).isNotNegative();
         }
@@ -40,12 +40,16 @@ class ProbeCalibrationTest {
         // inner part is a part of it
         assertThat(timedCall).isGreaterThan(untimedCall);
         assertThat(timedInner).isPositive().isLessThanOrEqualTo(timedCall);
-        assertThat(costs[6]).as("a timed line reads the clock").isPositive();
-        assertThat(costs[4]).as("a sampled timed call costs at least what a timed call does").isGreaterThanOrEqualTo(timedCall);
+        assertThat(costs[ProbeCosts.LINE_TIMED]).as("a timed line reads the clock").isPositive();
+        // a skipped line reads no clock; the two probes of a sampled line each read it once
+        assertThat(costs[ProbeCosts.LINE_SKIPPED]).as("a skipped line").isLessThan(costs[ProbeCosts.LINE_TIMED]);
+        assertThat(costs[ProbeCosts.LINE_SAMPLED]).as("a sampled line's pair")
+                .isGreaterThan(costs[ProbeCosts.LINE_SKIPPED]);
+        assertThat(costs[ProbeCosts.SAMPLED_CALL]).as("a sampled timed call costs at least what a timed call does").isGreaterThanOrEqualTo(timedCall);
         if (ProbeCalibration.settledMillis() >= 0) {
-            assertThat(ProbeCosts.figures()[1]).as("settled figures are set").isEqualTo(timedCall);
+            assertThat(ProbeCosts.figures()[ProbeCosts.TIMED_CALL]).as("settled figures are set").isEqualTo(timedCall);
         } else {
-            assertThat(ProbeCosts.figures()[1]).as("figures that have not settled are not used").isZero();
+            assertThat(ProbeCosts.figures()[ProbeCosts.TIMED_CALL]).as("figures that have not settled are not used").isZero();
         }
         assertThat(Recorders.all()).hasSize(before);
     }

@@ -39,12 +39,15 @@ public final class SessionKeys {
     /**
      * Calibrated probe costs, in picoseconds, in {@code ProbeCosts.set}'s order:
      * timed call inner part, timed call, untimed call, a sampled method's timed call inner part and
-     * whole, timed line inner part, timed line, counted line, hit-counter fetch, allocation counter.
+     * whole, timed line inner part, timed line, counted line, hit-counter fetch, allocation counter,
+     * skipped line (a timed call's line probe that times nothing), a sampled line's pair of probes and
+     * its inner part.
      */
     public static final List<String> CALIBRATION_PS = List.of("calibration.timedInnerPs", "calibration.timedCallPs",
             "calibration.untimedCallPs", "calibration.sampledInnerPs", "calibration.sampledCallPs",
             "calibration.lineInnerPs", "calibration.lineTimedPs",
-            "calibration.lineCountedPs", "calibration.lineHitsPs", "calibration.allocationPs");
+            "calibration.lineCountedPs", "calibration.lineHitsPs", "calibration.allocationPs",
+            "calibration.lineSkippedPs", "calibration.lineSampledPs", "calibration.lineSampledInnerPs");
     /** Recursive calls folded into the node of their method's outermost running call. */
     public static final String FOLDED_CALLS = "calltree.foldedCalls";
     /** Calls past the call tree's node limit that started one of their caller's "(other paths)". */
