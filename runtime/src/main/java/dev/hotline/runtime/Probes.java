@@ -85,13 +85,15 @@ public final class Probes {
 
     /**
      * Times the line probe {@code lineId} that the call of {@code methodId} on top of the stack
-     * enters, if that call is timed; {@code caller} is what the call's {@link #enter} returned. The
-     * line's hit is counted by the instrumented code itself, before this call, as {@code linehits=}
-     * counts. Small, so that C2 inlines it: an untimed invocation along the tree's edge (what enter
-     * returned says so) costs one compare and a branch not taken.
+     * enters, if that call is timed and the line is sampled; {@code caller} is what the call's
+     * {@link #enter} returned. The line's hit is counted by the instrumented code itself, before
+     * this call, as {@code linehits=} counts. Small, so that C2 inlines it: an untimed invocation
+     * along the tree's edge (what enter returned says so) costs one compare and a branch not taken;
+     * a timed one whose lines are sampled one in L skips the others with a decrement of the
+     * recorder's {@code lineSkip} and calls in only for the sampled line and the one after it.
      */
     public static void line(ThreadRecorder recorder, int caller, int methodId, int lineId) {
-        if (caller == ThreadRecorder.SLOW_EXIT) { // timed, or off the tree's edges: look at the node
+        if (caller == ThreadRecorder.SLOW_EXIT && --recorder.lineSkip < 0) { // timed, and due (or off the tree)
             recorder.line(methodId, lineId);
         }
     }

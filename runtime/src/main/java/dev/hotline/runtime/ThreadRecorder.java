@@ -105,6 +105,7 @@ public final class ThreadRecorder {
     /** and the landing node's start and slot before it, restored at its end. */
     private long[] offSavedStart;
     private int[] offSavedSlot;
+    private int[] offSavedSkip;
     private int offDepth;
     /** The index of the node the innermost open off-tree call landed on; -1 when none is open. */
     private int offTop = -1;
@@ -139,6 +140,17 @@ public final class ThreadRecorder {
     private long[] timedLineStart;
     private long[] timedLineCost;
     private int[] timedLineWeight;
+    /**
+     * Line probes of the innermost open timed call still to skip before one calls in ({@link
+     * Probes#line} decrements it inline and calls {@link #line} when it goes below 0): with lines
+     * sampled one in L, a timed invocation's skipped line costs a decrement, not a call. MAX_VALUE
+     * while no timed call is open, or an off-tree call that is not timed is (its lines are only counted).
+     */
+    int lineSkip = Integer.MAX_VALUE;
+    /** The value {@link #lineSkip} was last set to for each timed call: what it went down by since is how many line probes ran. */
+    private int[] timedSkipSet;
+    /** {@link #lineSkip} of the code around each timed call, restored at its end. */
+    private int[] timedSavedSkip;
 
     private final CallNode root = new CallNode(CallNode.ROOT_ID, null, -1);
     /** The calibrated cost of every probe this thread ran so far, in picoseconds. */
@@ -181,12 +193,15 @@ public final class ThreadRecorder {
         offRecursive = new boolean[n];
         offSavedStart = new long[n];
         offSavedSlot = new int[n];
+        offSavedSkip = new int[n];
         timedCost = new long[n];
         timedWeight = new int[n];
         timedLine = new int[n];
         timedLineStart = new long[n];
         timedLineCost = new long[n];
         timedLineWeight = new int[n];
+        timedSkipSet = new int[n];
+        timedSavedSkip = new int[n];
     }
 
     /** Whether the owning thread has ended: this recorder will not change again. */
@@ -407,6 +422,7 @@ public final class ThreadRecorder {
         offRecursive[k] = recursive;
         offSavedStart[k] = node.start;
         offSavedSlot[k] = node.slot;
+        offSavedSkip[k] = lineSkip;
         offTop = node.index;
         if (!recursive) {
             c.openIndex = node.index; // the outermost open call of the method, in the overflow
@@ -414,6 +430,7 @@ public final class ThreadRecorder {
         top = node.index;
         if (--node.countdown > 0) {
             node.start = OFF_TREE_UNTIMED;
+            lineSkip = Integer.MAX_VALUE; // its line probes, passed T = SLOW_EXIT, only count
             return;
         }
         startTimed(node);
@@ -437,6 +454,9 @@ public final class ThreadRecorder {
         node.interval = next;
         node.countdown = next == 1 ? 1 : nextCountdown(next);
         timedLine[slot] = -1;
+        timedSavedSkip[slot] = lineSkip;
+        // its line probes skip until the method's line countdown is due (1, every line timed: none)
+        setSkip(slot, node.counters.lineCountdown - 1);
         timedCost[slot] = probeCostPs;
         node.start = System.nanoTime(); // last, so the probe's own work is not in the call's time
     }
@@ -590,6 +610,7 @@ public final class ThreadRecorder {
         }
         node.start = offSavedStart[k];
         node.slot = offSavedSlot[k];
+        lineSkip = offSavedSkip[k];
         top = offCaller[k];
         if (k == 0) {
             clearOpenPath();
@@ -603,6 +624,8 @@ public final class ThreadRecorder {
         int weight = timedWeight[slot];
         int openLine = timedLine[slot];
         MethodCounters c = node.counters;
+        skipped(c, timedSkipSet[slot] - lineSkip); // the line probes skipped since the last that called in
+        lineSkip = timedSavedSkip[slot];
         if (openLine >= 0) {
             endLine(slot, openLine, end, c);
             c.windowLineChargedPs += ProbeCosts.lineExitPs();
@@ -687,19 +710,19 @@ public final class ThreadRecorder {
     }
 
     /**
-     * Execution of {@code methodId}'s top frame, a timed or an off-tree call ({@link Probes#line}
-     * calls no further for the others), enters the code of line probe {@code lineId}, whose hit the
-     * instrumented code has counted. In an invocation that is not timed nothing more is done. In a
-     * timed one the method's line countdown ({@link MethodCounters#lineInterval}) says whether
-     * this line is sampled; the clock is read only if it is or if the line before it was (to end
-     * that one): with every line timed, one clock read per line, with one in L, about two per L.
-     * Each probe adds what it costs to the running total (see {@link ProbeCosts}).
+     * A line probe of a timed invocation, {@code methodId}'s top frame, calls in: {@link #lineSkip}
+     * ran out ({@link Probes#line} skipped the probes before it inline, as the method's line
+     * countdown said: see {@link MethodCounters#lineInterval}). Its line is sampled if the countdown
+     * is due now; the clock is read only then or if the line before it was sampled (to end it), so
+     * with every line timed one clock read per line, with one in L, about two per L lines. Each
+     * probe adds what it costs to the running total (see {@link ProbeCosts}).
      */
     @DontInline
     void line(int methodId, int lineId) {
         CallNode node = nodeAt[top];
         if (node.methodId != methodId) {
             if (discard) {
+                lineSkip = Integer.MAX_VALUE;
                 return;
             }
             node = unwindTo(methodId);
@@ -707,19 +730,22 @@ public final class ThreadRecorder {
                 return;
             }
         }
-        if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED
+        if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED: nothing to time
+            lineSkip = Integer.MAX_VALUE;
             return;
         }
         MethodCounters c = node.counters;
+        int slot = node.slot;
+        // the probes skipped since the last call-in, and this one (lineSkip is -1 now)
+        int ran = timedSkipSet[slot] - lineSkip;
+        skipped(c, ran - 1);
         c.windowTimedLines++;
         c.lineWindowHits++;
-        int slot = node.slot;
+        c.lineCountdown--;
         int openLine = timedLine[slot];
-        boolean sample = --c.lineCountdown <= 0;
-        if (!sample && openLine < 0) {
-            probeCostPs += ProbeCosts.lineSkippedPs;
-            c.windowLineChargedPs += ProbeCosts.lineSkippedPs;
-            c.windowLineDecisionPs += ProbeCosts.decisionLineSkippedPs;
+        boolean sample = c.lineCountdown <= 0;
+        if (!sample && openLine < 0) { // not due (a frame unwound to): skip on
+            setSkip(slot, c.lineCountdown - 1);
             return;
         }
         long now = System.nanoTime();
@@ -728,16 +754,17 @@ public final class ThreadRecorder {
         }
         long cost;
         long decision;
-        long inner;
         if (!sample) { // ends a sampled line only: the second half of its pair
             cost = ProbeCosts.lineSampledPs / 2;
             decision = ProbeCosts.decisionLineSampledPs / 2;
             timedLine[slot] = -1;
+            setSkip(slot, c.lineCountdown - 1);
         } else {
             int drawn = c.lineDrawn;
             int next = c.lineInterval;
             c.lineDrawn = next;
             c.lineCountdown = next == 1 || c.lineRegular ? next : nextCountdown(next);
+            long inner;
             if (openLine >= 0) { // ends one line, starts the next
                 cost = ProbeCosts.lineTimedPs;
                 decision = ProbeCosts.decisionLineTimedPs;
@@ -751,10 +778,32 @@ public final class ThreadRecorder {
             timedLineWeight[slot] = drawn * timedWeight[slot];
             timedLineCost[slot] = probeCostPs + cost - inner;
             timedLineStart[slot] = now;
+            setSkip(slot, 0); // the next line probe calls in, to end this line
         }
         probeCostPs += cost;
         c.windowLineChargedPs += cost;
         c.windowLineDecisionPs += decision;
+    }
+
+    /** Line probes of timed call {@code slot} skip {@code n} before the next calls in. */
+    private void setSkip(int slot, int n) {
+        lineSkip = n;
+        timedSkipSet[slot] = n;
+    }
+
+    /**
+     * {@code n} line probes of a timed invocation of {@code c}'s method were skipped inline: they
+     * count towards its line countdown and its line statistics, and their cost is added.
+     */
+    private void skipped(MethodCounters c, int n) {
+        if (n > 0) {
+            c.lineCountdown -= n;
+            c.windowTimedLines += n;
+            c.lineWindowHits += n;
+            probeCostPs += n * ProbeCosts.lineSkippedPs;
+            c.windowLineChargedPs += n * ProbeCosts.lineSkippedPs;
+            c.windowLineDecisionPs += n * ProbeCosts.decisionLineSkippedPs;
+        }
     }
 
     /** Ends the line open in timed call {@code slot} at {@code end}: records its time, weighted, and tells {@code c}. */
@@ -807,6 +856,7 @@ public final class ThreadRecorder {
         } else {
             if (n.start != UNTIMED) {
                 timedDepth = n.slot;
+                lineSkip = timedSavedSkip[n.slot];
                 n.start = UNTIMED;
             }
             n.counters.openIndex = 0;
@@ -862,6 +912,8 @@ public final class ThreadRecorder {
         boolean[] recursive = Arrays.copyOf(offRecursive, n);
         long[] start = Arrays.copyOf(offSavedStart, n);
         int[] slot = Arrays.copyOf(offSavedSlot, n);
+        int[] skip = Arrays.copyOf(offSavedSkip, n);
+        offSavedSkip = skip;
         offNode = node;
         offCaller = caller;
         offRecursive = recursive;
@@ -877,6 +929,8 @@ public final class ThreadRecorder {
         timedLineStart = Arrays.copyOf(timedLineStart, n);
         timedLineCost = Arrays.copyOf(timedLineCost, n);
         timedLineWeight = Arrays.copyOf(timedLineWeight, n);
+        timedSkipSet = Arrays.copyOf(timedSkipSet, n);
+        timedSavedSkip = Arrays.copyOf(timedSavedSkip, n);
     }
 
     public String threadName() {
