@@ -455,8 +455,9 @@ public final class ThreadRecorder {
         node.countdown = next == 1 ? 1 : nextCountdown(next);
         timedLine[slot] = -1;
         timedSavedSkip[slot] = lineSkip;
-        // its line probes skip until the method's line countdown is due (1, every line timed: none)
-        setSkip(slot, node.counters.lineCountdown - 1);
+        // its first line probe calls in, and skips the rest as the method's line countdown says
+        // (not read here: most timed calls have no line probes)
+        setSkip(slot, 0);
         timedCost[slot] = probeCostPs;
         node.start = System.nanoTime(); // last, so the probe's own work is not in the call's time
     }

@@ -1,5 +1,6 @@
 package dev.hotline.bench.jmh;
 
+import dev.hotline.runtime.MethodCounters;
 import dev.hotline.runtime.ProbeCosts;
 import dev.hotline.runtime.Probes;
 import dev.hotline.runtime.ThreadRecorder;
@@ -39,6 +40,10 @@ public class ProbeCostBenchmark {
     private static final int SITE = 2;
     /** The tiny method of {@link #untimedCall}, sampled at the largest interval. */
     private static final int TINY = 9;
+    /** The method of the lines-in-a-loop benchmarks, and its loop's line probe. */
+    private static final int LOOP = 10;
+    private static final int LOOP_LINE = 12;
+    private static final int LOOP_LINE_HITS = 20;
 
     private final Histogram floor = new Histogram(2);
     private ThreadRecorder caller;
@@ -87,6 +92,35 @@ public class ProbeCostBenchmark {
             }
             throw new IllegalStateException("tiny's sampling interval is " + r.methodCounters(TINY).samplingInterval()
                     + ", not " + ProbeCosts.MAX_INTERVAL);
+        }
+    }
+
+    /**
+     * Every call of {@link #LOOP} timed, and its lines timed one in {@link ProbeCosts#MAX_INTERVAL}
+     * (the line interval the adaptive timing gives lines of a nanosecond or two), both pinned as
+     * the calibration pins its own methods: a rarely called method running a long loop, as the
+     * primitive demo's {@code compute}. Fixed figures, as in {@link Sampled}.
+     */
+    @State(Scope.Thread)
+    public static class SampledLines {
+
+        @org.openjdk.jmh.annotations.Setup
+        public void pinLinesAtTheLargestInterval() throws ReflectiveOperationException {
+            ProbeCosts.configure(false, 0.05);
+            ProbeCosts.set(25_000, 85_000, 10_000, 25_000, 95_000, 35_000, 45_000, 2_000, 1_000, 1_000, 1_000,
+                    60_000, 20_000);
+            ThreadRecorder r = Probes.recorder();
+            Probes.exit(r, Probes.enter(r, LOOP), LOOP); // makes the method's counters on this thread
+            MethodCounters c = r.methodCounters(LOOP);
+            pin(c, "pinned", true);
+            pin(c, "linePinned", true);
+            pin(c, "lineInterval", ProbeCosts.MAX_INTERVAL);
+        }
+
+        private static void pin(MethodCounters c, String field, Object value) throws ReflectiveOperationException {
+            java.lang.reflect.Field f = MethodCounters.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(c, value);
         }
     }
 
@@ -163,6 +197,40 @@ public class ProbeCostBenchmark {
         Probes.line(r, caller, METHOD, LINE);
         Probes.exit(r, caller, METHOD);
         return r;
+    }
+
+    /**
+     * Per iteration, a timed call's loop of one line, as instrumented code runs it (the hit counted
+     * in a local, added to the method's counters at the end; the line probe), around {@link
+     * #loopAlone}'s step of arithmetic: every line timed ({@code timing=exact}), a clock read each.
+     */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(100)
+    public long linesOfATimedCall(Exact exact) {
+        return timedLoop();
+    }
+
+    /** {@link #linesOfATimedCall} with the lines sampled one in 1,024: the others skipped inline, with no call. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(100)
+    public long sampledLinesOfATimedCall(SampledLines sampled) {
+        return timedLoop();
+    }
+
+    private long timedLoop() {
+        long[] hits = Probes.lineHits(LOOP_LINE_HITS, 1);
+        ThreadRecorder r = Probes.recorder();
+        int caller = Probes.enter(r, LOOP);
+        long x = seed;
+        long count = 0;
+        for (int i = 0; i < 100; i++) {
+            count++;
+            Probes.line(r, caller, LOOP, LOOP_LINE);
+            x = x * 31 + i;
+        }
+        hits[0] += count;
+        Probes.exit(r, caller, LOOP);
+        return x;
     }
 
     /** What a method with counted lines (linehits=, no timer) does per call, with one line entered. */

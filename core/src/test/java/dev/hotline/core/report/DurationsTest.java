@@ -84,4 +84,11 @@ class DurationsTest {
             Locale.setDefault(saved);
         }
     }
+
+    @Test
+    void a_negative_estimate_reads_as_its_size_with_a_minus_sign() {
+        assertThat(Durations.format(-32_742_888L)).isEqualTo("-32.7 ms");
+        assertThat(Durations.format(-8.19)).isEqualTo("-8.19 ns");
+        assertThat(Durations.format(-500L)).isEqualTo("-500 ns");
+    }
 }
