@@ -23,12 +23,18 @@ import java.util.Arrays;
  *   <li>timed line: a timed call entering 4 lines (each counted inline and timed), minus the empty
  *       timed call and one hit-counter fetch, per line (the first probe only starts a line, the
  *       exit ends the last: together they make the fourth); its inner part is what the recorder
- *       measured for the lines started by a probe that ended another and followed by another line;
- *   <li>skipped line: the same with the line countdown set so that no line is timed;
+ *       measured for the second line, which is empty (started by a probe that ended a line, ended
+ *       by the next line's probe): an empty line then reads 0, whatever part of the work around a
+ *       probe the processor overlaps with it (taken against the work, the inner part came out
+ *       larger than the probe's whole cost, and the program's short lines read below zero);
+ *   <li>skipped line: the same with the line countdown set so that no line is timed (the first
+ *       line probe calls in to read the countdown, as every timed call's first line probe does,
+ *       the others are skipped inline);
  *   <li>sampled line: the same with every other line timed (countdowns drawn as exactly 2): per
  *       call a skipped line, two sampled ones, one ended by a probe and one by the exit; less
  *       the skipped and the timed line (the exit's part), the pair that times a line among skipped
- *       ones; its inner part is what the recorder measured for the line ended by a probe;
+ *       ones; its inner part is what the recorder measured for the second, empty line (started
+ *       among skipped ones, ended by a probe);
  *   <li>counted line: the same in an untimed call (counted inline, the line probe not taken), minus
  *       the untimed call and the fetch, per line;
  *   <li>hit-counter fetch and allocation counter: per event.
@@ -71,6 +77,8 @@ public final class ProbeCalibration {
     private static final int SAMPLED = 4;
     private static final int SKIPPED_LINES = 5;
     private static final int SAMPLED_LINES = 6;
+    /** The line interval of the sampled-lines events: every other line timed. */
+    private static final int SAMPLED_LINE_INTERVAL = 2;
     /** The first line probe of each lines kind's four (the hit counters' key too). */
     private static final int TIMED_FIRST = 0, UNTIMED_FIRST = 4, SKIPPED_FIRST = 14, SAMPLED_FIRST = 18;
     /** The sampling interval of the sampled-call events. */
@@ -113,10 +121,10 @@ public final class ProbeCalibration {
         sampledLines.pinned = true;
         sampledLines.linePinned = true;
         sampledLines.lineRegular = true;
-        sampledLines.lineInterval = 2;
+        sampledLines.lineInterval = SAMPLED_LINE_INTERVAL;
         // with four lines a call, the lines are skipped, sampled, ended, sampled (ended by the exit)
-        sampledLines.lineCountdown = 2;
-        sampledLines.lineDrawn = 2;
+        sampledLines.lineCountdown = SAMPLED_LINE_INTERVAL;
+        sampledLines.lineDrawn = SAMPLED_LINE_INTERVAL;
         root.findOrAdd(UNTIMED, null).countdown = Integer.MAX_VALUE;
         root.findOrAdd(UNTIMED_LINES, null).countdown = Integer.MAX_VALUE;
     }
@@ -256,10 +264,10 @@ public final class ProbeCalibration {
         long workPerEvent = picosPer(baseline, BATCH);
         long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls) - workPerEvent;
         elapsed[1] = batches(UNTIMED);
-        long[] lineBefore = lineTotals(TIMED_FIRST + 1, 2);
+        long[] lineBefore = lineTotals(TIMED_FIRST + 1, 1);
         elapsed[2] = batches(TIMED_LINES);
-        long[] lineAfter = lineTotals(TIMED_FIRST + 1, 2);
-        long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]) - workPerEvent;
+        long[] lineAfter = lineTotals(TIMED_FIRST + 1, 1);
+        long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]);
         elapsed[3] = batches(UNTIMED_LINES);
         elapsed[4] = batches(LINE_HITS);
         elapsed[5] = batches(ALLOCATION);
@@ -272,9 +280,11 @@ public final class ProbeCalibration {
         long[] pairBefore = lineTotals(SAMPLED_FIRST + 1, 1);
         elapsed[8] = batches(SAMPLED_LINES);
         long[] pairAfter = lineTotals(SAMPLED_FIRST + 1, 1);
-        long lineSampledInner = picosPer(pairAfter[0] - pairBefore[0], pairAfter[1] - pairBefore[1]) - workPerEvent;
+        // each of those lines stands for SAMPLED_LINE_INTERVAL hits, and is recorded so weighted
+        long lineSampledInner = picosPer((pairAfter[0] - pairBefore[0]) / SAMPLED_LINE_INTERVAL,
+                pairAfter[1] - pairBefore[1]);
         for (int k : new int[] {2, 3, 7, 8}) {
-            elapsed[k] -= 3L * BATCHES * baseline; // four pieces of work per event, one taken off below
+            elapsed[k] -= 2L * BATCHES * baseline; // three pieces of work per event, one taken off below
         }
         long[] perEvent = new long[elapsed.length];
         for (int k = 0; k < perEvent.length; k++) {
@@ -437,7 +447,9 @@ public final class ProbeCalibration {
 
     /**
      * Calls of method {@code id} entering four lines from {@code firstLine}, each counted inline and
-     * passed to the line probe, as instrumented code does: the work is that of four events.
+     * passed to the line probe, as instrumented code does; the second line is empty, so that what
+     * the recorder measures for it is the probes' part inside a line's interval, with no work to
+     * take off. The work is that of three events.
      */
     private static long timeLines(int id, int firstLine) {
         long x = sink;
@@ -450,8 +462,7 @@ public final class ProbeCalibration {
             Probes.line(r, caller, id, firstLine);
             x = work(x);
             h[1]++;
-            Probes.line(r, caller, id, firstLine + 1);
-            x = work(x);
+            Probes.line(r, caller, id, firstLine + 1); // an empty line: its interval is the probes' inner part
             h[2]++;
             Probes.line(r, caller, id, firstLine + 2);
             x = work(x);

@@ -745,7 +745,8 @@ public final class ThreadRecorder {
         c.lineCountdown--;
         int openLine = timedLine[slot];
         boolean sample = c.lineCountdown <= 0;
-        if (!sample && openLine < 0) { // not due (a frame unwound to): skip on
+        if (!sample && openLine < 0) { // not due: a timed call's first line probe, or a frame unwound to
+            charge(c, ProbeCosts.lineSkippedPs, ProbeCosts.decisionLineSkippedPs); // as the calibration's skipped lines
             setSkip(slot, c.lineCountdown - 1);
             return;
         }
@@ -781,9 +782,14 @@ public final class ThreadRecorder {
             timedLineStart[slot] = now;
             setSkip(slot, 0); // the next line probe calls in, to end this line
         }
-        probeCostPs += cost;
-        c.windowLineChargedPs += cost;
-        c.windowLineDecisionPs += decision;
+        charge(c, cost, decision);
+    }
+
+    /** A line probe of a timed invocation of {@code c}'s method cost {@code ps} (the decision figure {@code decisionPs}). */
+    private void charge(MethodCounters c, long ps, long decisionPs) {
+        probeCostPs += ps;
+        c.windowLineChargedPs += ps;
+        c.windowLineDecisionPs += decisionPs;
     }
 
     /** Line probes of timed call {@code slot} skip {@code n} before the next calls in. */
@@ -801,9 +807,7 @@ public final class ThreadRecorder {
             c.lineCountdown -= n;
             c.windowTimedLines += n;
             c.lineWindowHits += n;
-            probeCostPs += n * ProbeCosts.lineSkippedPs;
-            c.windowLineChargedPs += n * ProbeCosts.lineSkippedPs;
-            c.windowLineDecisionPs += n * ProbeCosts.decisionLineSkippedPs;
+            charge(c, n * ProbeCosts.lineSkippedPs, n * ProbeCosts.decisionLineSkippedPs);
         }
     }
 
