@@ -59,7 +59,7 @@ final class Calibration {
             LOG.warn("could not measure the probes' cost: times are reported as measured, probe cost included");
         } else {
             LOG.info(String.format(Locale.ROOT, "calibration: first phase %d ms (a timed call %.1f ns so far); "
-                    + "it goes on in the background, and probe cost is subtracted once the figures settle", millis,
+                    + "it goes on in the background, refining the figures subtracted", millis,
                     costs[1] / 1000.0));
         }
         return new Calibration(options, millis, costs != null);
@@ -72,7 +72,7 @@ final class Calibration {
                 .text(SessionKeys.BUDGET_PERCENT, String.format(Locale.ROOT, "%.1f", options.budgetPercent()))
                 .number(SessionKeys.CALIBRATION_MILLIS, millis)
                 .number(SessionKeys.CALIBRATION_SETTLED_MILLIS, ProbeCalibration.settledMillis());
-        if (measured && ProbeCalibration.settledMillis() >= 0) {
+        if (measured) { // set since the first phase, settled or not
             long[] costs = ProbeCosts.figures();
             for (int i = 0; i < costs.length; i++) {
                 facts.number(SessionKeys.CALIBRATION_PS.get(i), costs[i]);

@@ -206,10 +206,10 @@ class MetricsEndpointTest {
                 assertThat(bucket).as("le=%s", le).isGreaterThanOrEqualTo(previous).isLessThanOrEqualTo(calls);
                 previous = bucket;
             }
-            // the calibration may not settle on a loaded machine; its figures show exactly when it did
+            // the calibration may not settle on a loaded machine; its figures are subtracted, and show, either way
             long settled = value(body, "hotline_calibration_settled", "");
             assertThat(settled).isBetween(0L, 1L);
-            assertThat(body.contains("hotline_probe_cost_seconds{probe=\"timed_call\"} ")).isEqualTo(settled == 1);
+            assertThat(body).contains("hotline_probe_cost_seconds{probe=\"timed_call\"} ");
         }
         // standard input closed: the program ends, with its own status
         assertThat(workload.waitFor(60, TimeUnit.SECONDS)).isTrue();

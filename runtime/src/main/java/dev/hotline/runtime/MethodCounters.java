@@ -56,12 +56,10 @@ public final class MethodCounters {
     /** Line probes the window's timed calls entered, added to by the recorder. */
     long windowTimedLines;
     /**
-     * What those line probes cost, by the decision figures and by the figures subtracted (in ps,
-     * summed by the recorder per probe: a skipped line costs less than a timed one): the decision's
-     * estimate of a timed call's line cost, and how much of it is not yet subtracted from its time.
+     * What those line probes cost, in ps, summed by the recorder probe by probe (a skipped line
+     * costs less than a timed one): what the lines add to a timed call, for the decision.
      */
-    long windowLineDecisionPs;
-    long windowLineChargedPs;
+    long windowLinePs;
 
     /** Sampled lines before the first line-sampling decision; the window doubles up to {@link #LINE_WINDOW}. */
     static final int FIRST_LINE_WINDOW = 8;
@@ -118,15 +116,14 @@ public final class MethodCounters {
         if (++windowCalls == window) {
             if (!pinned) {
                 interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) windowTimedLines / windowCalls,
-                        (double) windowLineDecisionPs / windowCalls, (double) windowLineChargedPs / windowCalls);
+                        (double) windowLinePs / windowCalls);
             }
             windowCalls = 0;
             windowNanos = 0;
             windowWeight = 0;
             windowCalleeNanos = 0;
             windowTimedLines = 0;
-            windowLineDecisionPs = 0;
-            windowLineChargedPs = 0;
+            windowLinePs = 0;
             window = Math.min(DECISION_WINDOW, 2 * window);
         }
     }

@@ -43,14 +43,21 @@ import java.util.Arrays;
  * <p><b>Two phases.</b> The JIT reaches its final code for these methods only after some hundreds
  * of milliseconds (C2 compiles a method after thousands of calls, and the first rounds run
  * interpreted or in C1's profiling code). Start-up waits for the first phase only ({@code
- * syncNanos}); its figures are set only if they have settled by then (usually not: C2 compiles the
- * probes some hundreds of milliseconds after the JVM starts; until the figures are set, nothing is
- * subtracted, but the adaptive timing already decides by the latest round's figures: {@link
- * ProbeCosts#provisional}). The same thread then goes on in the background, one round every {@link #PAUSE_MILLIS} ms (a few per
- * cent of one core) until {@code backgroundNanos} have passed, and sets the figures again after
- * every round once they have settled. Each figure is the lower quartile of the last {@link #WINDOW} rounds: early rounds,
- * slower, drop out as the JIT finishes; noise in single rounds does not move it. The first phase
- * ends when the figures have settled ({@link #settled}) or at its budget, whichever comes first.
+ * syncNanos}) and sets its figures, settled or not (usually not: C2 compiles the probes some
+ * hundreds of milliseconds after the JVM starts). The same thread then goes on in the background,
+ * one round every {@link #PAUSE_MILLIS} ms (a few per cent of one core) until {@code
+ * backgroundNanos} have passed, and sets the figures again after every round. Each figure is the
+ * lower quartile of the last {@link #WINDOW} rounds: early rounds, slower, drop out as the JIT
+ * finishes; noise in single rounds does not move it. The first phase ends when the figures have
+ * settled ({@link #settled}) or at its budget, whichever comes first.
+ *
+ * <p>Figures that have not settled are subtracted too. They used not to be (an over-estimate from
+ * probes the JIT had not finished could make short calls read as 0), but then every call of the
+ * program's first half second kept its probes' cost, weighted by its sampling interval: in the
+ * primitive demo with {@code lines=}, {@code iterate} read 1.33 s inside a {@code compute} of 0.95
+ * s, and {@code compute}'s short lines 33 ns a hit. Subtracting the latest figures from the start,
+ * {@code iterate} read 0.85–0.89 s inside 0.84–0.87 s (the program's probes, still compiling too,
+ * cost more than the final figures as well).
  */
 public final class ProbeCalibration {
 
@@ -131,7 +138,7 @@ public final class ProbeCalibration {
 
     /**
      * Measures the probe costs on a new thread for {@code syncNanos} and sets them in
-     * {@link ProbeCosts} if they have settled, then returns while the thread goes on refining them for
+     * {@link ProbeCosts}, then returns while the thread goes on refining them for
      * {@code backgroundNanos} more (0: not at all). Returns the first phase's figures in
      * {@link ProbeCosts#set}'s order (picoseconds), or null if the measurement failed (the costs
      * then stay 0: nothing is subtracted). {@link ProbeCosts}' getters give the latest figures.
@@ -162,11 +169,9 @@ public final class ProbeCalibration {
                     }
                     first[0] = calibration.figures();
                     ProbeCosts.configure(exact, budget);
+                    set(first[0]);
                     if (calibration.settled(begin)) {
-                        set(first[0]);
                         settledNanos = System.nanoTime() - begin;
-                    } else {
-                        provisional(first[0]);
                     }
                     synchronized (lock) {
                         done[0] = true;
@@ -176,13 +181,9 @@ public final class ProbeCalibration {
                     while (System.nanoTime() < end) {
                         Thread.sleep(PAUSE_MILLIS);
                         calibration.round();
-                        if (settledNanos >= 0 || calibration.settled(begin)) {
-                            set(calibration.figures());
-                            if (settledNanos < 0) {
-                                settledNanos = System.nanoTime() - begin;
-                            }
-                        } else {
-                            provisional(calibration.figures());
+                        set(calibration.figures());
+                        if (settledNanos < 0 && calibration.settled(begin)) {
+                            settledNanos = System.nanoTime() - begin;
                         }
                     }
                 } catch (InterruptedException e) {
@@ -217,9 +218,9 @@ public final class ProbeCalibration {
     }
 
     /**
-     * When the figures were first set, in ms after the calibration began; -1 while they have not
-     * been: until then nothing is subtracted (an over-estimate, from code the JIT has not finished,
-     * would make short calls read as 0; an under-estimate only leaves some probe cost in).
+     * When the figures settled (stopped falling as the JIT finished the probes), in ms after the
+     * calibration began; -1 while they have not: until then the figures subtracted are the latest
+     * rounds', less sure.
      */
     public static long settledMillis() {
         long n = settledNanos;
@@ -243,11 +244,6 @@ public final class ProbeCalibration {
 
     private static void set(long[] r) {
         ProbeCosts.set(r);
-    }
-
-    /** The figures so far, for the adaptive timing's decisions only (see ProbeCosts#provisional). */
-    private static void provisional(long[] r) {
-        ProbeCosts.provisional(r);
     }
 
     /** One round: every kind of event timed over BATCHES batches. */

@@ -26,20 +26,21 @@ package dev.hotline.runtime;
  *       for each line probe in it that ends one line and starts the next, half the pair at the
  *       probe that ends it, or {@link #lineExitPs} when the call's exit ends it;
  *   <li>{@link #lineCountedPs}: a line entered in an invocation that is not timed (counted inline,
- *       its line probe not taken): a decision figure only, never subtracted, since no probe runs to
+ *       its line probe not taken): for the sampling decision only, never subtracted, since no probe runs to
  *       add it up (like {@code linehits=}'s increments; a fraction of a nanosecond);
  *   <li>{@link #lineHitsPs}: fetching a method's counted-line hit counters ({@code linehits=});
  *   <li>{@link #allocationPs}: one allocation counter.
  * </ul>
  *
- * <p>Before calibration every cost is 0: nothing is subtracted and every call is timed. The adaptive
- * timing decides by figures of its own ({@link #provisional}): until the calibration has settled,
- * the latest of its rounds, so that sampling starts at once while subtraction waits for figures it
- * can trust (a program's first second used to time every call: 4 of the boxed demo's 169 million
- * calls were timed, 94 % of them before the figures settled).
+ * <p>Before calibration every cost is 0: nothing is subtracted and every call is timed. The
+ * calibration sets its figures at the end of its first phase, before any instrumented code runs,
+ * and again after each of its later rounds, settled or not: the adaptive timing decides by the same
+ * figures that are subtracted (a program's first second used to time every call while no figures
+ * were set: 4 of the boxed demo's 169 million calls were timed, 94 % of them before the figures
+ * settled).
  *
- * <p>Thread-safety: written once by the agent before any instrumented class is defined (premain
- * waits for the calibration), read with plain loads on the hot path afterwards.
+ * <p>Thread-safety: written by the calibration's thread (first before any instrumented class is
+ * defined: premain waits for its first phase), read with plain loads on the hot path.
  */
 public final class ProbeCosts {
 
@@ -67,17 +68,6 @@ public final class ProbeCosts {
     /** How many figures there are. */
     public static final int FIGURES = 13;
 
-    /**
-     * What the adaptive timing decides by: a timed, an untimed and a sampled call's whole cost, a
-     * timed and a counted line's.
-     */
-    static long decisionTimedPs;
-    static long decisionUntimedPs;
-    static long decisionSampledPs;
-    static long decisionLineTimedPs;
-    static long decisionLineCountedPs;
-    static long decisionLineSkippedPs;
-    static long decisionLineSampledPs;
 
     private static volatile boolean exactTiming;
     /** The share of the program's time the probes may add, as a fraction (0.05 = 5 %). */
@@ -104,23 +94,6 @@ public final class ProbeCosts {
         lineSkippedPs = figure(ps, LINE_SKIPPED);
         lineSampledPs = figure(ps, LINE_SAMPLED);
         lineSampledInnerPs = figure(ps, LINE_SAMPLED_INNER);
-        provisional(ps);
-    }
-
-    /**
-     * Sets only the figures the adaptive timing decides by, from {@code ps} in {@link #set}'s order
-     * (picoseconds): the calibration's latest, before they have settled. Nothing is subtracted with
-     * them: a figure that is still falling (the JIT not done) would take too much from short calls;
-     * for the decision it only errs towards timing fewer calls.
-     */
-    public static void provisional(long... ps) {
-        decisionTimedPs = figure(ps, TIMED_CALL);
-        decisionUntimedPs = figure(ps, UNTIMED_CALL);
-        decisionSampledPs = figure(ps, SAMPLED_CALL);
-        decisionLineTimedPs = figure(ps, LINE_TIMED);
-        decisionLineCountedPs = figure(ps, LINE_COUNTED);
-        decisionLineSkippedPs = figure(ps, LINE_SKIPPED);
-        decisionLineSampledPs = figure(ps, LINE_SAMPLED);
     }
 
     private static long figure(long[] ps, int index) {
@@ -133,11 +106,6 @@ public final class ProbeCosts {
      */
     static long lineExitPs() {
         return Math.max(0, lineTimedPs - lineSampledPs / 2);
-    }
-
-    /** {@link #lineExitPs} by the decision figures. */
-    static long decisionLineExitPs() {
-        return Math.max(0, decisionLineTimedPs - decisionLineSampledPs / 2);
     }
 
     /**
@@ -166,37 +134,29 @@ public final class ProbeCosts {
     /**
      * The sampling interval for a method whose calls take {@code meanNanos} of their own (probe
      * cost subtracted, time in instrumented callees left out) and, in its timed calls, enter {@code
-     * lines} line probes each (0 without line probes) that cost {@code lineDecisionPs} in all by
-     * the decision figures ({@link #provisional}; a timed line costs a clock read, a skipped one
-     * not: see {@link #lineIntervalFor}), of which {@code lineChargedPs} by the figures subtracted.
-     * The smallest N for which a call's probe cost, {@code untimed + lines * counted + (timed -
-     * untimed + lineDecision - lines * counted) / N}, stays within the budget's share of the call's
-     * own time; 1 (every call timed) in exact mode, when timing every call already fits, or before
-     * the calibration's first figures; at most {@link #MAX_INTERVAL}. The lines count because a
-     * timed invocation times its lines, an untimed one only counts them: a method entering 200
-     * lines a call, sized by its timer alone, was timed at 1 call in 2 and its timed lines cost
-     * the primitive demo 23 times its plain run.
-     *
-     * <p>Before the calibration has settled nothing is subtracted, so {@code meanNanos} still holds
-     * the line probes' own cost; the part not subtracted ({@code lineDecisionPs - lineChargedPs})
-     * is taken out here (with 165 lines a call, the primitive demo's {@code iterate} read 8 µs of
-     * its own instead of 0.3 µs and was timed at 1 call in 17 rather than about 1 in 120, in a run
-     * too short for the calibration to settle).
+     * lines} line probes each (0 without line probes) that cost {@code linePs} in all (a timed line
+     * costs a clock read, a skipped one not: see {@link #lineIntervalFor}). The smallest N for which
+     * a call's probe cost, {@code untimed + lines * counted + (timed - untimed + linePs - lines *
+     * counted) / N}, stays within the budget's share of the call's own time; 1 (every call timed)
+     * in exact mode, when timing every call already fits, or before the calibration's first
+     * figures; at most {@link #MAX_INTERVAL}. The lines count because a timed invocation times its
+     * lines, an untimed one only counts them: a method entering 200 lines a call, sized by its timer
+     * alone, was timed at 1 call in 2 and its timed lines cost the primitive demo 23 times its plain
+     * run.
      */
-    static int intervalFor(long meanNanos, double lines, double lineDecisionPs, double lineChargedPs) {
-        long timed = decisionTimedPs;
-        long untimed = decisionUntimedPs;
+    static int intervalFor(long meanNanos, double lines, double linePs) {
+        long timed = timedCallPs;
+        long untimed = untimedCallPs;
         if (exactTiming || timed <= untimed) {
             return 1;
         }
-        double counted = decisionLineCountedPs;
-        double lineExtra = Math.max(0, lineDecisionPs - lines * counted);
-        double ownPs = meanNanos * 1000.0 - Math.max(0, lineDecisionPs - lineChargedPs);
-        double allowedPs = budget * Math.max(0, ownPs) - untimed - lines * counted;
+        double counted = lineCountedPs;
+        double lineExtra = Math.max(0, linePs - lines * counted);
+        double allowedPs = budget * Math.max(0, meanNanos * 1000.0) - untimed - lines * counted;
         if (allowedPs <= 0) {
             return MAX_INTERVAL; // even an untimed call costs more than the budget: time as few as we may
         }
-        double n = (Math.max(timed, decisionSampledPs) - untimed + lineExtra) / allowedPs;
+        double n = (Math.max(timed, sampledCallPs) - untimed + lineExtra) / allowedPs;
         return n <= 1 ? 1 : (int) Math.min(MAX_INTERVAL, Math.ceil(n));
     }
 
@@ -210,8 +170,8 @@ public final class ProbeCosts {
      * alone is past it. Every hit is counted inline whatever L is; only their times are sampled.
      */
     static int lineIntervalFor(double ownNanos) {
-        long timed = decisionLineTimedPs;
-        long skipped = decisionLineSkippedPs;
+        long timed = lineTimedPs;
+        long skipped = lineSkippedPs;
         if (exactTiming || timed <= skipped) {
             return 1;
         }
@@ -222,7 +182,7 @@ public final class ProbeCosts {
         if (allowedPs <= skipped) {
             return MAX_INTERVAL;
         }
-        double n = Math.max(0, decisionLineSampledPs - 2 * skipped) / (allowedPs - skipped);
+        double n = Math.max(0, lineSampledPs - 2 * skipped) / (allowedPs - skipped);
         return (int) Math.max(2, Math.min(MAX_INTERVAL, Math.ceil(n)));
     }
 }

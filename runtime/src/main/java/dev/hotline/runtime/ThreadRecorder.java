@@ -629,8 +629,7 @@ public final class ThreadRecorder {
         lineSkip = timedSavedSkip[slot];
         if (openLine >= 0) {
             endLine(slot, openLine, end, c);
-            c.windowLineChargedPs += ProbeCosts.lineExitPs();
-            c.windowLineDecisionPs += ProbeCosts.decisionLineExitPs();
+            c.windowLinePs += ProbeCosts.lineExitPs();
         }
         long measured = end - node.start;
         boolean sampled = weight > 1;
@@ -746,7 +745,7 @@ public final class ThreadRecorder {
         int openLine = timedLine[slot];
         boolean sample = c.lineCountdown <= 0;
         if (!sample && openLine < 0) { // not due: a timed call's first line probe, or a frame unwound to
-            charge(c, ProbeCosts.lineSkippedPs, ProbeCosts.decisionLineSkippedPs); // as the calibration's skipped lines
+            charge(c, ProbeCosts.lineSkippedPs); // as the calibration's skipped lines
             setSkip(slot, c.lineCountdown - 1);
             return;
         }
@@ -755,10 +754,8 @@ public final class ThreadRecorder {
             endLine(slot, openLine, now, c);
         }
         long cost;
-        long decision;
         if (!sample) { // ends a sampled line only: the second half of its pair
             cost = ProbeCosts.lineSampledPs / 2;
-            decision = ProbeCosts.decisionLineSampledPs / 2;
             timedLine[slot] = -1;
             setSkip(slot, c.lineCountdown - 1);
         } else {
@@ -769,11 +766,9 @@ public final class ThreadRecorder {
             long inner;
             if (openLine >= 0) { // ends one line, starts the next
                 cost = ProbeCosts.lineTimedPs;
-                decision = ProbeCosts.decisionLineTimedPs;
                 inner = ProbeCosts.lineInnerPs;
             } else { // starts a sampled line: the first half of its pair
                 cost = ProbeCosts.lineSampledPs / 2;
-                decision = ProbeCosts.decisionLineSampledPs / 2;
                 inner = ProbeCosts.lineSampledInnerPs;
             }
             timedLine[slot] = lineId;
@@ -782,14 +777,13 @@ public final class ThreadRecorder {
             timedLineStart[slot] = now;
             setSkip(slot, 0); // the next line probe calls in, to end this line
         }
-        charge(c, cost, decision);
+        charge(c, cost);
     }
 
-    /** A line probe of a timed invocation of {@code c}'s method cost {@code ps} (the decision figure {@code decisionPs}). */
-    private void charge(MethodCounters c, long ps, long decisionPs) {
+    /** A line probe of a timed invocation of {@code c}'s method cost {@code ps}: added to the running total and the decision's window. */
+    private void charge(MethodCounters c, long ps) {
         probeCostPs += ps;
-        c.windowLineChargedPs += ps;
-        c.windowLineDecisionPs += decisionPs;
+        c.windowLinePs += ps;
     }
 
     /** Line probes of timed call {@code slot} skip {@code n} before the next calls in. */
@@ -807,7 +801,7 @@ public final class ThreadRecorder {
             c.lineCountdown -= n;
             c.windowTimedLines += n;
             c.lineWindowHits += n;
-            charge(c, n * ProbeCosts.lineSkippedPs, n * ProbeCosts.decisionLineSkippedPs);
+            charge(c, n * ProbeCosts.lineSkippedPs);
         }
     }
 

@@ -37,38 +37,28 @@ class ProbeCostsTest {
     void a_call_whose_timer_fits_the_budget_is_timed_every_time() {
         settled();
         // (60 - 5) ns of timing against 500 - 5 ns allowed
-        assertThat(ProbeCosts.intervalFor(OWN_NANOS, 0, 0, 0)).isEqualTo(1);
+        assertThat(ProbeCosts.intervalFor(OWN_NANOS, 0, 0)).isEqualTo(1);
     }
 
     @Test
     void a_call_entering_many_lines_is_timed_more_rarely_as_its_timed_lines_cost_too() {
         settled();
         // allowed: 500 - 5 - 100 x 0.5 = 445 ns; a timed call adds 55 + 100 x 29.5 = 3,005 ns: 1 in 7
-        assertThat(ProbeCosts.intervalFor(OWN_NANOS, LINES, LINES * 30_000, LINES * 30_000)).isEqualTo(7);
-    }
-
-    @Test
-    void before_the_calibration_settles_the_timed_lines_cost_is_taken_out_of_the_calls_own_time() {
-        // nothing subtracted yet, so the call's measured own time still holds its 100 timed lines
-        // (30 ns each); decided by the same figures as above, it must come out the same
-        ProbeCosts.set();
-        ProbeCosts.provisional(0, 50_000, 5_000, 0, 60_000, 0, 30_000, 500);
-        long measuredOwn = OWN_NANOS + LINES * 30;
-        assertThat(ProbeCosts.intervalFor(measuredOwn, LINES, LINES * 30_000, 0)).isEqualTo(7);
+        assertThat(ProbeCosts.intervalFor(OWN_NANOS, LINES, LINES * 30_000)).isEqualTo(7);
     }
 
     @Test
     void a_call_whose_untimed_probes_alone_pass_the_budget_is_timed_as_rarely_as_allowed() {
         settled();
         // 20 ns of its own: 1 ns allowed, less than the untimed call's 5 ns
-        assertThat(ProbeCosts.intervalFor(20, 0, 0, 0)).isEqualTo(ProbeCosts.MAX_INTERVAL);
+        assertThat(ProbeCosts.intervalFor(20, 0, 0)).isEqualTo(ProbeCosts.MAX_INTERVAL);
     }
 
     @Test
     void exact_timing_times_every_call() {
         settled();
         ProbeCosts.configure(true, 0.05);
-        assertThat(ProbeCosts.intervalFor(20, LINES, LINES * 30_000, LINES * 30_000)).isEqualTo(1);
+        assertThat(ProbeCosts.intervalFor(20, LINES, LINES * 30_000)).isEqualTo(1);
         assertThat(ProbeCosts.lineIntervalFor(1)).isEqualTo(1);
     }
 
@@ -77,7 +67,7 @@ class ProbeCostsTest {
         settled();
         // the same 100 lines sampled 1 in 50: 100 x 2 + 2 x (44 - 4) = 280 ns a timed call instead
         // of 3,000: it adds 55 + 280 - 50 = 285 ns against 445 allowed, so every call is timed
-        assertThat(ProbeCosts.intervalFor(OWN_NANOS, LINES, 280_000, 280_000)).isEqualTo(1);
+        assertThat(ProbeCosts.intervalFor(OWN_NANOS, LINES, 280_000)).isEqualTo(1);
     }
 
     @Test

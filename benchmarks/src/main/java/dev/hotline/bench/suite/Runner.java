@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Runs workloads under a {@link Setup}, printing one progress line per run on stderr. After every
  * run with hotline it reads the dump's session facts: how long start-up waited for the probe-cost
- * calibration, and whether (and when) its figures settled; until they do, the agent subtracts
- * nothing and adaptive timing times every call, so a run whose calibration never settled measures
- * exact, uncompensated timing whatever its options say ({@link #calibrationMarkdown}).
+ * calibration, and whether (and when) its figures settled; the agent subtracts and decides by its
+ * figures from the first phase on, but until they settle they are less sure, so a run whose
+ * calibration never settled is listed ({@link #calibrationMarkdown}).
  */
 final class Runner {
 
@@ -125,8 +125,8 @@ final class Runner {
             return md.append(".\n").toString();
         }
         md.append(String.format(Locale.ROOT, ": start-up waited %.0f ms (median; %.0f–%.0f) for the "
-                + "probe-cost calibration's first phase (`calibration.millis`); adaptive timing decided by its "
-                + "figures from then on; they settled, and from then on were subtracted, in %d of the %d runs that "
+                + "probe-cost calibration's first phase (`calibration.millis`); its figures were subtracted, and "
+                + "adaptive timing decided by them, from then on; they settled in %d of the %d runs that "
                 + "calibrate", Stats.median(first), Stats.min(first), Stats.max(first), settled.size(), calibrated.size()));
         if (!settled.isEmpty()) {
             md.append(String.format(Locale.ROOT, ", %.0f ms after the start (median; %.0f–%.0f; "
@@ -136,8 +136,8 @@ final class Runner {
         if (!never.isEmpty()) {
             List<String> parts = new ArrayList<>();
             never.forEach((setup, n) -> parts.add(String.format(Locale.ROOT, "%s (%d)", setup, n)));
-            md.append(" Runs whose calibration never settled (nothing was subtracted; adaptive timing sampled by the "
-                    + "figures so far): ").append(String.join("; ", parts)).append('.');
+            md.append(" Runs whose calibration never settled (the figures subtracted were its latest): ")
+                    .append(String.join("; ", parts)).append('.');
         }
         return md.append('\n').toString();
     }

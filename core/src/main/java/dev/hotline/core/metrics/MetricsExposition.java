@@ -114,17 +114,18 @@ public final class MetricsExposition {
                 "Calibrated cost of every probe that ran so far: the time hotline added to the program, and subtracted from its times.");
         counter(w, "hotline_overhead_seconds", "", ExpositionWriter.decimal(overhead, 9), created);
         w.family("hotline_probe_cost_seconds", Type.GAUGE, "seconds",
-                "Calibrated cost of one probe of each kind in this JVM; absent until the calibration settled.");
+                "Calibrated cost of one probe of each kind in this JVM, as last measured: the figures subtracted.");
         boolean settled = profile.facts().number(SessionKeys.CALIBRATION_SETTLED_MILLIS).orElse(-1) >= 0;
         for (int k = 0; k < PROBE_FIGURES.length; k++) {
             String figure = facts.get(SessionKeys.CALIBRATION_PS.get(PROBE_FIGURES[k]));
-            if (settled && figure != null) {
+            if (figure != null) {
                 w.sample("hotline_probe_cost_seconds", ExpositionWriter.labels("probe", PROBE_NAMES[k]),
                         ExpositionWriter.decimal(Long.parseLong(figure), 12));
             }
         }
         gauge(w, "hotline_calibration_settled",
-                "1 once the probe-cost calibration settled and its cost is subtracted from the times, else 0.", settled ? 1 : 0);
+                "1 once the probe-cost calibration settled (its figures stopped falling as the JIT finished the probes), else 0.",
+                settled ? 1 : 0);
         gauge(w, "hotline_methods_instrumented", "Methods that got a timer.",
                 profile.facts().count(SessionKeys.METHOD_PROBES));
         gauge(w, "hotline_methods_called", "Methods with at least one completed call; the endpoint shows the first metricstop of them.",

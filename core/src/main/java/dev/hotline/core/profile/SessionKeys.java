@@ -34,7 +34,7 @@ public final class SessionKeys {
     public static final String BUDGET_PERCENT = "timing.budgetPercent";
     /** How long the start-up calibration took, in ms. */
     public static final String CALIBRATION_MILLIS = "calibration.millis";
-    /** When the calibration's figures settled and the subtraction began, in ms after the agent started; -1: never. */
+    /** When the calibration's figures settled (stopped falling), in ms after the agent started; -1: never. */
     public static final String CALIBRATION_SETTLED_MILLIS = "calibration.settledMillis";
     /**
      * Calibrated probe costs, in picoseconds, in {@code ProbeCosts.set}'s order:

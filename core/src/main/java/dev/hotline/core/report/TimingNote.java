@@ -51,9 +51,14 @@ public final class TimingNote {
             }
         }
         long settled = facts.number(SessionKeys.CALIBRATION_SETTLED_MILLIS).orElse(0);
-        if (calibrated(profile) && settled > 0 && !raw) {
-            lines.add("the subtraction began once the calibration settled, " + settled + " ms after start: calls before"
-                    + " that include the probes' cost");
+        if (calibrated(profile) && !raw && facts.number(SessionKeys.CALIBRATION_PS.get(1)).isPresent()) {
+            if (settled > 0) {
+                lines.add("the calibration's figures settled " + settled + " ms after start: calls before that had"
+                        + " the figures so far subtracted, less sure (the JIT still compiling the probes)");
+            } else if (settled < 0) {
+                lines.add("the calibration had not settled when the dump was written: the figures subtracted are its"
+                        + " latest, less sure (the JIT still compiling the probes)");
+            }
         }
         sampledLine(profile).ifPresent(lines::add);
         long clamped = facts.count(SessionKeys.TIMES_CLAMPED);
