@@ -295,7 +295,8 @@ public final class ProbeCalibration {
         long lineCounted = Math.max(0, (perEvent[3] - untimedCall - perEvent[4]) / 4);
         long lineSkipped = Math.min(lineTimed, Math.max(0, (perEvent[7] - timedCall - perEvent[4]) / 4));
         // skipped + 2 x half pair + (timed - half pair) at the exit = skipped + pair + timed
-        long lineSampled = Math.max(0, perEvent[8] - timedCall - perEvent[4] - lineSkipped - lineTimed);
+        // at least a timed line's: the pair is two probes that read the clock, a timed line one
+        long lineSampled = Math.max(lineTimed, perEvent[8] - timedCall - perEvent[4] - lineSkipped - lineTimed);
         long[] figures = new long[KINDS];
         figures[ProbeCosts.TIMED_INNER] = clamp(timedInner, timedCall);
         figures[ProbeCosts.TIMED_CALL] = timedCall;

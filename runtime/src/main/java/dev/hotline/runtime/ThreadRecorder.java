@@ -140,6 +140,8 @@ public final class ThreadRecorder {
     private long[] timedLineStart;
     private long[] timedLineCost;
     private int[] timedLineWeight;
+    /** The time of the timed calls made while each timed call's line is open (as measured), for the pause test. */
+    private long[] timedLineCallee;
     /**
      * Line probes of the innermost open timed call still to skip before one calls in ({@link
      * Probes#line} decrements it inline and calls {@link #line} when it goes below 0): with lines
@@ -200,6 +202,7 @@ public final class ThreadRecorder {
         timedLineStart = new long[n];
         timedLineCost = new long[n];
         timedLineWeight = new int[n];
+        timedLineCallee = new long[n];
         timedSkipSet = new int[n];
         timedSavedSkip = new int[n];
     }
@@ -553,11 +556,14 @@ public final class ThreadRecorder {
             endTimed(node);
             nanos = endedNanos;
             measured = endedMeasured;
-            chargeCaller(caller, nanos);
         } else {
             probeCostPs += ProbeCosts.untimedCallPs;
         }
         popOffTree(node);
+        if (timed) {
+            // after the pop: folded into its own caller's node, the call's start was that node's
+            chargeCaller(caller, nanos);
+        }
         try {
             if (recursive) {
                 long[] folded = node.offTree();
@@ -632,6 +638,10 @@ public final class ThreadRecorder {
             c.windowLinePs += ProbeCosts.lineExitPs();
         }
         long measured = end - node.start;
+        if (slot > 0 && timedLine[slot - 1] >= 0) {
+            // the innermost timed call around this one has a sampled line open: this call is in it
+            timedLineCallee[slot - 1] += measured;
+        }
         boolean sampled = weight > 1;
         if (sampled && measured > PAUSE_NANOS) {
             weight = 1; // a pause of the whole thread struck this call, not the N it stands for
@@ -726,9 +736,11 @@ public final class ThreadRecorder {
                 return;
             }
             node = unwindTo(methodId);
-            if (node == null) {
+            if (node == null) { // a call not recorded (the heap was full): its lines only count
+                lineSkip = Integer.MAX_VALUE;
                 return;
             }
+            lineSkip--; // this probe: the value restored for the frame unwound to does not count it
         }
         if (node.start <= OFF_TREE_UNTIMED) { // UNTIMED or OFF_TREE_UNTIMED: nothing to time
             lineSkip = Integer.MAX_VALUE;
@@ -759,7 +771,9 @@ public final class ThreadRecorder {
             timedLine[slot] = -1;
             setSkip(slot, c.lineCountdown - 1);
         } else {
-            int drawn = c.lineDrawn;
+            // the hits since the last sampled line: the interval drawn, and more if the countdown ran
+            // past 0 (a recursive call of the method, timed inside this one, took from the same countdown)
+            int drawn = c.lineDrawn - Math.min(0, c.lineCountdown);
             int next = c.lineInterval;
             c.lineDrawn = next;
             c.lineCountdown = next == 1 || c.lineRegular ? next : nextCountdown(next);
@@ -772,7 +786,8 @@ public final class ThreadRecorder {
                 inner = ProbeCosts.lineSampledInnerPs;
             }
             timedLine[slot] = lineId;
-            timedLineWeight[slot] = drawn * timedWeight[slot];
+            timedLineWeight[slot] = (int) Math.min(Integer.MAX_VALUE, (long) drawn * timedWeight[slot]);
+            timedLineCallee[slot] = 0;
             timedLineCost[slot] = probeCostPs + cost - inner;
             timedLineStart[slot] = now;
             setSkip(slot, 0); // the next line probe calls in, to end this line
@@ -813,8 +828,15 @@ public final class ThreadRecorder {
             clampedTimes++;
         }
         c.recordSampledLine(nanos);
+        int weight = timedLineWeight[slot];
+        if (weight > timedWeight[slot] && measured - timedLineCallee[slot] > PAUSE_NANOS) {
+            // a sampled line of a method whose lines take nanoseconds (that is why they are sampled)
+            // that took this long, its timed callees left out, was struck by a pause of the thread:
+            // it stands for its own invocation's hit only, as a sampled call struck by one does
+            weight = timedWeight[slot];
+        }
         try {
-            lines.getOrCreate(lineId, NEW_LINE).record(nanos, measured, timedLineWeight[slot]);
+            lines.getOrCreate(lineId, NEW_LINE).record(nanos, measured, weight);
         } catch (OutOfMemoryError e) {
             abandonedFrames++; // heap full: lose this line sample, never throw into the application
         }
@@ -928,6 +950,7 @@ public final class ThreadRecorder {
         timedLineStart = Arrays.copyOf(timedLineStart, n);
         timedLineCost = Arrays.copyOf(timedLineCost, n);
         timedLineWeight = Arrays.copyOf(timedLineWeight, n);
+        timedLineCallee = Arrays.copyOf(timedLineCallee, n);
         timedSkipSet = Arrays.copyOf(timedSkipSet, n);
         timedSavedSkip = Arrays.copyOf(timedSavedSkip, n);
     }
