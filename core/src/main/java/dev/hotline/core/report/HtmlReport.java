@@ -156,8 +156,10 @@ public final class HtmlReport implements ProfileRenderer {
             boolean timed = lines.timed();
             String file = lines.file();
             out.println("<h3>" + Html.escape(lines.method().displayName()) + " <small>" + Html.escape(file) + ", "
-                    + (timed ? Durations.format(lines.total()) : "hits only, not timed")
-                    + "</small></h3><table class=\"lines\"><tr><th>Line</th><th>Hits</th><th>Time</th>"
+                    + (timed ? Durations.format(lines.total()) : "hits only, not timed") + "</small></h3>");
+            lines.overTotalNote(profile.method(lines.method()))
+                    .ifPresent(note -> out.println("<p class=\"note\">Note: " + Html.escape(note) + "</p>"));
+            out.println("<table class=\"lines\"><tr><th>Line</th><th>Hits</th><th>Time</th>"
                     + "<th>Per hit</th><th>" + (timed ? "% Time" : "% Hits")
                     + "</th><th>p99</th><th class=\"name\">Contents</th></tr>");
             for (MethodLines.Row row : lines.rows()) {

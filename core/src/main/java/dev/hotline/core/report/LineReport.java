@@ -3,6 +3,7 @@ package dev.hotline.core.report;
 import dev.hotline.core.options.MethodSelection;
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.MethodProfile;
 import dev.hotline.core.profile.Profile;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -53,12 +54,13 @@ public final class LineReport implements ProfileRenderer {
         }
         shown.sort(Comparator.comparingLong(lines -> -lines.nanos()));
         for (MethodLines lines : shown) {
-            renderMethod(lines, out);
+            renderMethod(lines, profile.method(lines.method()), out);
         }
         out.flush();
     }
 
-    private void renderMethod(MethodLines lines, PrintWriter out) {
+    /** @param method the method's own figures, or null if it has none (lines only) */
+    private void renderMethod(MethodLines lines, MethodProfile method, PrintWriter out) {
         boolean timed = lines.timed();
         String file = lines.file();
         out.println("Method: " + lines.method().displayName());
@@ -66,6 +68,7 @@ public final class LineReport implements ProfileRenderer {
                 + (sources.has(file) ? "" : "  (source not found: pass --source-path)"));
         out.println(timed ? "Total time: " + Durations.format(lines.total()) + " (time on its lines, callees included)"
                 : "Hits only (linehits=): lines were counted, not timed; % Hits is the line's share of the method's hits");
+        lines.overTotalNote(method).ifPresent(note -> out.println("Note: " + note));
         out.println();
         String header = String.format(Locale.ROOT, "%6s %12s %10s %10s %7s %10s  %s",
                 "Line #", "Hits", "Time", "Per Hit", timed ? "% Time" : "% Hits", "p99", "Line Contents");

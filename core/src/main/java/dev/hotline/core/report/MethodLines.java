@@ -2,11 +2,13 @@ package dev.hotline.core.report;
 
 import dev.hotline.core.probe.MethodRef;
 import dev.hotline.core.profile.LineProfile;
+import dev.hotline.core.profile.MethodProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One method's line data as a line table shows it: a row for every line from the first to the last
@@ -66,6 +68,22 @@ record MethodLines(MethodRef method, List<LineProfile> lines) {
             rows.add(new Row(n, line, line == null || total == 0 ? 0 : (double) weight(line, timed) / total));
         }
         return rows;
+    }
+
+    /**
+     * The lines add up to more than this share of the method's total: their time is then mostly
+     * the probes' noise on lines of a few nanoseconds, and the tables say so.
+     */
+    static final double LINES_OVER_TOTAL = 1.25;
+
+    /** Why these lines' times cannot be read as shares of {@code method}'s time, if they add up to much more; empty otherwise. */
+    Optional<String> overTotalNote(MethodProfile method) {
+        if (!timed() || method == null || method.totalNanos() <= 0 || total() <= LINES_OVER_TOTAL * method.totalNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of("the lines add up to more than the method's own total (" + Durations.format(method.totalNanos())
+                + "): lines of a few nanoseconds read some nanoseconds a hit high or low (the probes' part inside a"
+                + " line's interval is calibrated, not known), and a recursive method's outer lines hold its inner calls");
     }
 
     private static long weight(LineProfile line, boolean timed) {

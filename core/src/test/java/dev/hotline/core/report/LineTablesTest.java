@@ -99,6 +99,24 @@ class LineTablesTest {
         assertThat(html).contains("hits only, not timed");
     }
 
+    @Test
+    void lines_adding_up_to_more_than_their_methods_total_are_said_to_be_probe_noise() throws IOException {
+        // parse's total is 5 ms (SampleProfiles): lines of 1 µs in all say nothing, lines of 12 ms do
+        String fine = render(new LineReport(null, SourceLookup.of(null)), withLines());
+        Map<LineRef, LineProfile> lines = new LinkedHashMap<>();
+        timed(lines, 10, 1_000_000, 12_000_000);
+        Profile base = withLines();
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        base.methods().forEach(m -> methods.put(m.method(), m));
+        String inflated = render(new LineReport(null, SourceLookup.of(null)),
+                new Profile(base.session(), methods, base.callTree(), lines, Map.of(), List.of()));
+
+        assertThat(fine).doesNotContain("more than the method's own total");
+        assertThat(inflated).contains("Note: the lines add up to more than the method's own total (5.00 ms)");
+        assertThat(render(new HtmlReport(SourceLookup.of(null)), new Profile(base.session(), methods, base.callTree(),
+                lines, Map.of(), List.of()))).contains("<p class=\"note\">Note: the lines add up to more than");
+    }
+
     private static String render(ProfileRenderer renderer, Profile profile) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(profile, "lines.hotline", out);
