@@ -10,7 +10,8 @@ import jdk.internal.vm.annotation.DontInline;
  *   int t = Probes.enter(r, ID);                  //   the call entered (t: the caller's node)
  *   ... body ...
  *   h[K]++; Probes.line(r, t, ID, LINE);          // entering a source line (methods with timed lines:
- *                                                 // counted as below, timed if the invocation is)
+ *                                                 // counted as below, timed if the invocation is
+ *                                                 // and the line is sampled)
  *   Probes.exit(r, t, ID);                        // before every return
  *   Probes.exitThrown(r, ID); athrow              // catch-all handler appended to the method
  * </pre>
