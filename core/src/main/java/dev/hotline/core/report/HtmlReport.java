@@ -167,7 +167,8 @@ public final class HtmlReport implements ProfileRenderer {
                 String heat = String.format(Locale.ROOT, "background:rgba(231,76,60,%.2f)", Math.min(1, row.share() * 1.5));
                 boolean times = l != null && timed;
                 out.println("<tr><td>" + row.number() + "</td><td>" + (l == null ? "" : l.hits()) + "</td><td>"
-                        + (times ? Durations.format(l.totalNanos()) : l == null ? "" : "-") + "</td><td>"
+                        + (times ? (l.sampled() ? "~ " : "") + Durations.format(l.totalNanos()) : l == null ? "" : "-")
+                        + "</td><td>"
                         + (times ? Durations.format((double) l.totalNanos() / l.hits()) : l == null ? "" : "-")
                         + "</td><td style=\"" + heat + "\">"
                         + (l == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * row.share())) + "</td><td>"

@@ -119,6 +119,7 @@ public final class JsonReport implements ProfileRenderer {
             if (l.timed()) {
                 json.name("timing").value(l.sampled() ? "sampled" : "exact");
                 json.name("timedHits").value(l.timedHits());
+                json.name("errorPercent").value(Math.round(1000 * l.relativeError()) / 10.0);
                 json.name("measuredTotalNanos").value(l.measuredNanos());
             }
             json.endObject();

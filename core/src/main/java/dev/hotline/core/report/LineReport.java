@@ -69,6 +69,10 @@ public final class LineReport implements ProfileRenderer {
         out.println(timed ? "Total time: " + Durations.format(lines.total()) + " (time on its lines, callees included)"
                 : "Hits only (linehits=): lines were counted, not timed; % Hits is the line's share of the method's hits");
         lines.overTotalNote(method).ifPresent(note -> out.println("Note: " + note));
+        if (timed && lines.lines().stream().anyMatch(LineProfile::sampled)) {
+            out.println("~ sampled: every hit counted, the time estimated from the hits that were timed (the method's"
+                    + " timed calls, and within them one line in L); its error at 95 % is the JSON's errorPercent");
+        }
         out.println();
         String header = String.format(Locale.ROOT, "%6s %12s %10s %10s %7s %10s  %s",
                 "Line #", "Hits", "Time", "Per Hit", timed ? "% Time" : "% Hits", "p99", "Line Contents");
@@ -84,7 +88,8 @@ public final class LineReport implements ProfileRenderer {
                         100 * row.share(), "-", contents));
             } else {
                 out.println(String.format(Locale.ROOT, "%6d %12d %10s %10s %7.1f %10s  %s", row.number(), l.hits(),
-                        Durations.format(l.totalNanos()), Durations.format((double) l.totalNanos() / l.hits()),
+                        (l.sampled() ? "~" : "") + Durations.format(l.totalNanos()),
+                        Durations.format((double) l.totalNanos() / l.hits()),
                         100 * row.share(), Durations.format(l.percentileNanos(99)), contents));
             }
         }

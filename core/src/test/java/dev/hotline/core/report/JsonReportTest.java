@@ -70,6 +70,30 @@ class JsonReportTest {
     }
 
     @Test
+    void a_line_timed_in_a_sample_of_its_hits_is_marked_sampled_with_its_error() throws IOException {
+        dev.hotline.core.probe.LineRef ref = new dev.hotline.core.probe.LineRef(SampleProfiles.PARSE, "com/acme/Parser.java", 7);
+        dev.hotline.core.profile.LineProfile line = new dev.hotline.core.profile.LineProfile(ref);
+        line.add(10_000, 1_500_000);
+        line.addTiming(100, 2_000_000); // 100 of 10,000 hits timed, each standing for 100
+        for (int i = 0; i < 100; i++) {
+            line.histogram().recordValueWithCount(100 + 2 * i, 100); // 100 to 298 ns a hit
+        }
+        Profile base = SampleProfiles.threeLevels();
+        Map<MethodRef, MethodProfile> methods = new LinkedHashMap<>();
+        base.methods().forEach(m -> methods.put(m.method(), m));
+        Profile profile = new Profile(base.session(), methods, base.callTree(), Map.of(ref, line), Map.of(), List.of());
+
+        JsonObject json = render(profile, MethodSort.TOTTIME).getAsJsonArray("lines").get(0).getAsJsonObject();
+        assertThat(json.get("timing").getAsString()).isEqualTo("sampled");
+        assertThat(json.get("timedHits").getAsLong()).isEqualTo(100);
+        // cv of a uniform 100..298 spread about 0.29: 1.96 x 0.29 / 10 x sqrt(0.99) = 5.6 %
+        assertThat(json.get("errorPercent").getAsDouble()).isBetween(5.0, 6.5);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        new LineReport(null, SourceLookup.of(null)).render(profile, "x.hotline", text);
+        assertThat(text.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("~1.50 ms", "~ sampled: every hit counted");
+    }
+
+    @Test
     void every_method_object_has_exactly_the_contract_field_names_and_the_added_timing_fields() throws IOException {
         JsonObject report = render(SampleProfiles.threeLevels(), MethodSort.TOTTIME);
         List<String> fields = new java.util.ArrayList<>(METHOD_FIELDS);
