@@ -53,8 +53,13 @@ public final class MethodCounters {
      * spent in callees, to be taken from their mean for the decision. Added to by the recorder.
      */
     long windowCalleeNanos;
-    /** Line probes the window's timed calls entered, added to by the recorder. */
-    long windowTimedLines;
+    /**
+     * Line probes entered in timed invocations on this thread, added to by the recorder; the call
+     * window's and the line window's hits are its growth since each began.
+     */
+    long timedLineHits;
+    /** {@link #timedLineHits} when the window of timed calls began. */
+    private long windowStartHits;
     /**
      * What those line probes cost, in ps, summed by the recorder probe by probe (a skipped line
      * costs less than a timed one): what the lines add to a timed call, for the decision.
@@ -82,8 +87,8 @@ public final class MethodCounters {
     /** The interval {@link #lineCountdown} was drawn with: how many line hits its sampled line stands for. */
     int lineDrawn = 1;
     private int lineWindow = FIRST_LINE_WINDOW;
-    /** Line probes entered in timed invocations since the line window began, added to by the recorder. */
-    long lineWindowHits;
+    /** {@link #timedLineHits} when the line window began. */
+    private long lineWindowStartHits;
     /**
      * The time of the instrumented calls made from timed invocations since the line window began
      * (each timed call of theirs weighted by the calls it stands for), added to by the recorder:
@@ -115,14 +120,14 @@ public final class MethodCounters {
         windowWeight += weight;
         if (++windowCalls == window) {
             if (!pinned) {
-                interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) windowTimedLines / windowCalls,
+                interval = ProbeCosts.intervalFor(windowOwnNanos(), (double) (timedLineHits - windowStartHits) / windowCalls,
                         (double) windowLinePs / windowCalls);
             }
             windowCalls = 0;
             windowNanos = 0;
             windowWeight = 0;
             windowCalleeNanos = 0;
-            windowTimedLines = 0;
+            windowStartHits = timedLineHits;
             windowLinePs = 0;
             window = Math.min(DECISION_WINDOW, 2 * window);
         }
@@ -142,12 +147,12 @@ public final class MethodCounters {
         if (++lineWindowSampled == lineWindow) {
             if (!linePinned) {
                 double own = (double) lineWindowNanos / lineWindowSampled
-                        - (double) lineWindowCalleeNanos / Math.max(1, lineWindowHits);
+                        - (double) lineWindowCalleeNanos / Math.max(1, timedLineHits - lineWindowStartHits);
                 lineInterval = ProbeCosts.lineIntervalFor(Math.max(0, own));
             }
             lineWindowSampled = 0;
             lineWindowNanos = 0;
-            lineWindowHits = 0;
+            lineWindowStartHits = timedLineHits;
             lineWindowCalleeNanos = 0;
             lineWindow = Math.min(LINE_WINDOW, 2 * lineWindow);
         }

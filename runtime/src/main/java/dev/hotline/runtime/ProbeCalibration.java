@@ -117,23 +117,26 @@ public final class ProbeCalibration {
         timed = root.findOrAdd(TIMED, null);
         // timed throughout, whatever the adaptive timing would decide once the costs are set
         timed.counters.pinned = true;
-        MethodCounters timedLines = root.findOrAdd(TIMED_LINES, null).counters;
-        timedLines.pinned = true;
-        timedLines.linePinned = true; // every line timed
-        MethodCounters skippedLines = root.findOrAdd(SKIPPED_LINES, null).counters;
-        skippedLines.pinned = true;
-        skippedLines.linePinned = true;
-        skippedLines.lineCountdown = Integer.MAX_VALUE; // no line timed
-        MethodCounters sampledLines = root.findOrAdd(SAMPLED_LINES, null).counters;
-        sampledLines.pinned = true;
-        sampledLines.linePinned = true;
-        sampledLines.lineRegular = true;
-        sampledLines.lineInterval = SAMPLED_LINE_INTERVAL;
+        pinLines(root, TIMED_LINES, 1, 1); // every line timed
+        pinLines(root, SKIPPED_LINES, 1, Integer.MAX_VALUE); // no line timed
         // with four lines a call, the lines are skipped, sampled, ended, sampled (ended by the exit)
-        sampledLines.lineCountdown = SAMPLED_LINE_INTERVAL;
-        sampledLines.lineDrawn = SAMPLED_LINE_INTERVAL;
+        pinLines(root, SAMPLED_LINES, SAMPLED_LINE_INTERVAL, SAMPLED_LINE_INTERVAL).lineRegular = true;
         root.findOrAdd(UNTIMED, null).countdown = Integer.MAX_VALUE;
         root.findOrAdd(UNTIMED_LINES, null).countdown = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Pins method {@code id}'s calls as timed every time and its lines at {@code interval}, the
+     * countdown at {@code countdown}, whatever the adaptive timing would decide; returns its counters.
+     */
+    private static MethodCounters pinLines(CallNode root, int id, int interval, int countdown) {
+        MethodCounters c = root.findOrAdd(id, null).counters;
+        c.pinned = true;
+        c.linePinned = true;
+        c.lineInterval = interval;
+        c.lineDrawn = interval;
+        c.lineCountdown = countdown;
+        return c;
     }
 
     /**
@@ -169,7 +172,7 @@ public final class ProbeCalibration {
                     }
                     first[0] = calibration.figures();
                     ProbeCosts.configure(exact, budget);
-                    set(first[0]);
+                    ProbeCosts.set(first[0]);
                     if (calibration.settled(begin)) {
                         settledNanos = System.nanoTime() - begin;
                     }
@@ -181,7 +184,7 @@ public final class ProbeCalibration {
                     while (System.nanoTime() < end) {
                         Thread.sleep(PAUSE_MILLIS);
                         calibration.round();
-                        set(calibration.figures());
+                        ProbeCosts.set(calibration.figures());
                         if (settledNanos < 0 && calibration.settled(begin)) {
                             settledNanos = System.nanoTime() - begin;
                         }
@@ -242,10 +245,6 @@ public final class ProbeCalibration {
         }
     }
 
-    private static void set(long[] r) {
-        ProbeCosts.set(r);
-    }
-
     /** One round: every kind of event timed over BATCHES batches. */
     private void round() {
         long baseline = Long.MAX_VALUE;
@@ -260,9 +259,9 @@ public final class ProbeCalibration {
         long workPerEvent = picosPer(baseline, BATCH);
         long timedInner = picosPer(timed.measuredNanos - measured, timed.timedCalls - calls) - workPerEvent;
         elapsed[1] = batches(UNTIMED);
-        long[] lineBefore = lineTotals(TIMED_FIRST + 1, 1);
+        long[] lineBefore = lineTotals(TIMED_FIRST + 1);
         elapsed[2] = batches(TIMED_LINES);
-        long[] lineAfter = lineTotals(TIMED_FIRST + 1, 1);
+        long[] lineAfter = lineTotals(TIMED_FIRST + 1);
         long lineInner = picosPer(lineAfter[0] - lineBefore[0], lineAfter[1] - lineBefore[1]);
         elapsed[3] = batches(UNTIMED_LINES);
         elapsed[4] = batches(LINE_HITS);
@@ -273,9 +272,9 @@ public final class ProbeCalibration {
         long sampledInner = picosPer((sampled.measuredNanos - sampledMeasured) / SAMPLED_INTERVAL,
                 sampled.timedCalls - sampledCalls) - workPerEvent;
         elapsed[7] = batches(SKIPPED_LINES);
-        long[] pairBefore = lineTotals(SAMPLED_FIRST + 1, 1);
+        long[] pairBefore = lineTotals(SAMPLED_FIRST + 1);
         elapsed[8] = batches(SAMPLED_LINES);
-        long[] pairAfter = lineTotals(SAMPLED_FIRST + 1, 1);
+        long[] pairAfter = lineTotals(SAMPLED_FIRST + 1);
         // each of those lines stands for SAMPLED_LINE_INTERVAL hits, and is recorded so weighted
         long lineSampledInner = picosPer((pairAfter[0] - pairBefore[0]) / SAMPLED_LINE_INTERVAL,
                 pairAfter[1] - pairBefore[1]);
@@ -361,18 +360,10 @@ public final class ProbeCalibration {
         return out;
     }
 
-    /** Measured time and timed hits of the {@code count} line probes from {@code first}. */
-    private long[] lineTotals(int first, int count) {
-        long nanos = 0;
-        long hits = 0;
-        for (int line = first; line < first + count; line++) {
-            LineCounters c = recorder.lineCountersOf(line);
-            if (c != null) {
-                nanos += c.measuredNanos;
-                hits += c.timedHits;
-            }
-        }
-        return new long[] {nanos, hits};
+    /** Measured time and timed hits of line probe {@code line} so far. */
+    private long[] lineTotals(int line) {
+        LineCounters c = recorder.lineCountersOf(line);
+        return c == null ? new long[2] : new long[] {c.measuredNanos, c.timedHits};
     }
 
     private static long clamp(long inner, long whole) {

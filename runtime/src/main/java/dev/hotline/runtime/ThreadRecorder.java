@@ -633,9 +633,11 @@ public final class ThreadRecorder {
         MethodCounters c = node.counters;
         skipped(c, timedSkipSet[slot] - lineSkip); // the line probes skipped since the last that called in
         lineSkip = timedSavedSkip[slot];
+        long exitLinePs = 0; // the exit's part of ending the open line: charged after the call's own time
         if (openLine >= 0) {
             endLine(slot, openLine, end, c);
-            c.windowLinePs += ProbeCosts.lineExitPs();
+            exitLinePs = ProbeCosts.lineExitPs();
+            c.windowLinePs += exitLinePs;
         }
         long measured = end - node.start;
         if (slot > 0 && timedLine[slot - 1] >= 0) {
@@ -651,8 +653,7 @@ public final class ThreadRecorder {
         endedNanos = nanos * weight;
         endedMeasured = measured * weight;
         c.recordTimed(clamp(nanos), weight);
-        probeCostPs += (sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs)
-                + (openLine >= 0 ? ProbeCosts.lineExitPs() : 0); // after the call's own time: the caller's
+        probeCostPs += (sampled ? ProbeCosts.sampledCallPs : ProbeCosts.timedCallPs) + exitLinePs; // the caller's
         timedDepth = slot;
     }
 
@@ -751,8 +752,7 @@ public final class ThreadRecorder {
         // the probes skipped since the last call-in, and this one (lineSkip is -1 now)
         int ran = timedSkipSet[slot] - lineSkip;
         skipped(c, ran - 1);
-        c.windowTimedLines++;
-        c.lineWindowHits++;
+        c.timedLineHits++;
         c.lineCountdown--;
         int openLine = timedLine[slot];
         boolean sample = c.lineCountdown <= 0;
@@ -814,8 +814,7 @@ public final class ThreadRecorder {
     private void skipped(MethodCounters c, int n) {
         if (n > 0) {
             c.lineCountdown -= n;
-            c.windowTimedLines += n;
-            c.lineWindowHits += n;
+            c.timedLineHits += n;
             charge(c, n * ProbeCosts.lineSkippedPs);
         }
     }
@@ -934,12 +933,12 @@ public final class ThreadRecorder {
         long[] start = Arrays.copyOf(offSavedStart, n);
         int[] slot = Arrays.copyOf(offSavedSlot, n);
         int[] skip = Arrays.copyOf(offSavedSkip, n);
-        offSavedSkip = skip;
         offNode = node;
         offCaller = caller;
         offRecursive = recursive;
         offSavedStart = start;
         offSavedSlot = slot;
+        offSavedSkip = skip;
     }
 
     private void growTimed() {

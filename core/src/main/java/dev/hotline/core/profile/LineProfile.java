@@ -142,22 +142,11 @@ public final class LineProfile {
 
     /** The time per hit at {@code percentile} (HdrHistogram's value, the top of its bucket); 0 without hits. */
     /**
-     * The relative error of the time estimate at 95 % when it comes from a sample of the hits
-     * ({@link #sampled}), as for a sampled method's calls: {@code 1.96 × cv / √timed ×
-     * √(1 − timed / hits)}, with {@code cv} the coefficient of variation of the time per hit; 0 when
-     * every hit was timed.
+     * The relative error (0.1 = 10 %) at 95 % of the time estimate when it comes from a sample of
+     * the hits ({@link #sampled}; see {@link SamplingError}); 0 when every hit was timed.
      */
     public double relativeError() {
-        if (!sampled() || timedHits() == 0) {
-            return 0;
-        }
-        Histogram histogram = histogram();
-        double mean = histogram.getTotalCount() == 0 ? 0 : histogram.getMean();
-        if (mean <= 0) {
-            return 0;
-        }
-        double cv = histogram.getStdDeviation() / mean;
-        return 1.96 * cv / Math.sqrt(timedHits()) * Math.sqrt(Math.max(0, 1 - (double) timedHits() / hits));
+        return sampled() ? SamplingError.relative(histogram(), timedHits(), hits) : 0;
     }
 
     public long percentileNanos(double percentile) {

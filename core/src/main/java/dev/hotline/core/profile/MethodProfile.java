@@ -168,20 +168,10 @@ public final class MethodProfile {
 
     /**
      * The relative error (0.1 = 10 %) at 95 % confidence of the time estimates of a sampled method,
-     * from the spread of its timed calls: {@code 1.96 * cv / sqrt(timed) * sqrt(1 - timed / calls)},
-     * with {@code cv} the coefficient of variation of the recorded latencies; 0 when every call was timed.
+     * from the spread of its timed calls ({@link SamplingError}); 0 when every call was timed.
      */
     public double relativeError() {
-        Histogram histogram = histogram();
-        if (!sampled() || timedCalls() == 0 || histogram.getTotalCount() == 0) {
-            return 0;
-        }
-        double mean = histogram.getMean();
-        if (mean <= 0) {
-            return 0;
-        }
-        double cv = histogram.getStdDeviation() / mean;
-        return 1.96 * cv / Math.sqrt(timedCalls()) * Math.sqrt(1 - (double) timedCalls() / calls);
+        return sampled() ? SamplingError.relative(histogram(), timedCalls(), calls) : 0;
     }
 
     /** Exact shortest call, or 0 if no call ended. */

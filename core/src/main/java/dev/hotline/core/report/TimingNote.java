@@ -51,7 +51,7 @@ public final class TimingNote {
             }
         }
         long settled = facts.number(SessionKeys.CALIBRATION_SETTLED_MILLIS).orElse(0);
-        if (calibrated(profile) && !raw && facts.number(SessionKeys.CALIBRATION_PS.get(1)).isPresent()) {
+        if (!raw && facts.number(SessionKeys.CALIBRATION_PS.get(1)).isPresent()) { // this JVM's figures, not merged dumps
             if (settled > 0) {
                 lines.add("the calibration's figures settled " + settled + " ms after start: calls before that had"
                         + " the figures so far subtracted, less sure (the JIT still compiling the probes)");
