@@ -14,6 +14,11 @@ public final class LatencyBucketsAccess {
         buckets.record(value);
     }
 
+    /** Records {@code value} {@code count} times, as a sampled call that stands for {@code count} calls does. */
+    public static void record(LatencyBuckets buckets, long value, int count) {
+        buckets.record(value, count);
+    }
+
     /** Buckets that keep no first samples: every value goes into a bucket, for tests of the layout. */
     public static LatencyBuckets bucketsOnly() {
         return new LatencyBuckets(0);

@@ -10,13 +10,19 @@ package dev.hotline.runtime;
  * methods of a program run only a few times on a given thread, and for them a 1-2 KB bucket would
  * be most of what the agent costs (benchmarks/run measured 2.6 KB per method run once before this).
  * Later values go into buckets, allocated lazily the first time a value falls into them: 128 counts
- * (1 KB) each, the first (values 0..255 ns) 256 counts. A method whose calls take 20 ns to 20 µs
- * uses about 9 KB, not HdrHistogram's fixed 37 KB. Recording costs a leading-zero count, a shift
- * and an increment; once the buckets exist, the first samples cost the hot path nothing.
+ * each, the first (values 0..255 ns) 256 counts. Counts are ints (a bucket is 528 bytes): a
+ * bucket in which one count would pass {@code Integer.MAX_VALUE} is widened to longs, out of line,
+ * and its int array replaced by {@link #WIDE}, so no count is ever lost or wrapped. (With long
+ * counts the buckets were most of the agent's heap on javac: 30 MB of its 107 MB live, 1 KB per
+ * bucket; measured with {@code jmap -histo:live}.) A method whose calls take 20 ns to 20 µs uses
+ * about 5 KB, not HdrHistogram's fixed 37 KB. Recording costs a leading-zero count, a shift, an
+ * overflow test and an increment; once the buckets exist, the first samples cost the hot path
+ * nothing.
  *
  * <p>Thread-safety: written by the owning thread only. The count of first samples is published
  * with release/acquire ordering, so a reader on another thread never sees a sample slot counted
- * before its value is written.
+ * before its value is written; so is a widened bucket (its long counts before its {@link #WIDE}
+ * mark).
  */
 public final class LatencyBuckets {
 
@@ -41,9 +47,14 @@ public final class LatencyBuckets {
     /** Enough buckets for any non-negative long: the largest, 2^63 - 1, lands in bucket 55. */
     public static final int BUCKET_COUNT = LEADING_ZERO_COUNT_BASE;
 
+    /** The int counts of a bucket that was widened: its counts are in {@link #wide}. */
+    private static final int[] WIDE = new int[0];
+
     private final long[] first;
     private int firstCount;
-    private long[][] buckets;
+    private int[][] buckets;
+    /** The long counts of the buckets widened (null until one is), by bucket. */
+    private long[][] wide;
 
     public LatencyBuckets() {
         this(FIRST_SAMPLES);
@@ -68,12 +79,20 @@ public final class LatencyBuckets {
         int n = firstSampleCount(); // acquire: the samples counted are written
         System.arraycopy(first, 0, copy.first, 0, n);
         copy.firstCount = n;
-        long[][] all = buckets;
+        int[][] all = buckets;
         if (all != null) {
-            copy.buckets = new long[BUCKET_COUNT][];
+            copy.buckets = new int[BUCKET_COUNT][];
             for (int b = 0; b < BUCKET_COUNT; b++) {
-                if (all[b] != null) {
-                    copy.buckets[b] = all[b].clone();
+                int[] counts = all[b];
+                if (counts == WIDE) {
+                    java.lang.invoke.VarHandle.acquireFence(); // the long counts were written before the mark
+                    if (copy.wide == null) {
+                        copy.wide = new long[BUCKET_COUNT][];
+                    }
+                    copy.wide[b] = wide[b].clone();
+                    copy.buckets[b] = WIDE;
+                } else if (counts != null) {
+                    copy.buckets[b] = counts.clone();
                 }
             }
         }
@@ -88,7 +107,7 @@ public final class LatencyBuckets {
         if (value < 0) {
             value = 0; // callers clamp; guard anyway, a histogram index must not be negative
         }
-        long[][] all = buckets;
+        int[][] all = buckets;
         if (all == null) { // still keeping first samples, or about to make the buckets
             int n = firstCount;
             if (n < first.length && count == 1) {
@@ -97,16 +116,16 @@ public final class LatencyBuckets {
                 return;
             }
             try {
-                all = buckets = new long[BUCKET_COUNT][];
+                all = buckets = new int[BUCKET_COUNT][];
             } catch (OutOfMemoryError e) {
                 return; // lose this sample rather than throw into the application
             }
         }
         int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(value | SUB_BUCKET_MASK);
-        long[] counts = all[bucket];
+        int[] counts = all[bucket];
         if (counts == null) {
             try {
-                counts = all[bucket] = new long[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
+                counts = all[bucket] = new int[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
             } catch (OutOfMemoryError e) {
                 // The heap is full: lose this sample rather than throw into the application. The loss
                 // shows as a histogram count below the call count.
@@ -114,16 +133,74 @@ public final class LatencyBuckets {
             }
         }
         int subBucket = (int) (value >>> bucket);
-        counts[bucket == 0 ? subBucket : subBucket - SUB_BUCKET_HALF_COUNT] += count;
+        int index = bucket == 0 ? subBucket : subBucket - SUB_BUCKET_HALF_COUNT;
+        if (counts != WIDE) {
+            int sum = counts[index] + count; // count is positive: a sum below 0 passed Integer.MAX_VALUE
+            if (sum >= 0) {
+                counts[index] = sum;
+                return;
+            }
+        }
+        recordWide(bucket, index, count);
+    }
+
+    /** Adds {@code count} to a bucket kept in longs, widening it first if it is still in ints. */
+    private void recordWide(int bucket, int index, int count) {
+        try {
+            long[][] w = wide;
+            if (w == null) {
+                w = wide = new long[BUCKET_COUNT][];
+            }
+            int[] counts = buckets[bucket];
+            if (counts != WIDE) {
+                long[] widened = new long[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    widened[i] = counts[i];
+                }
+                w[bucket] = widened;
+                java.lang.invoke.VarHandle.releaseFence(); // a reader that sees the mark sees the counts
+                buckets[bucket] = WIDE;
+            }
+            w[bucket][index] += count;
+        } catch (OutOfMemoryError e) {
+            // lose this sample rather than throw into the application (shows as a count below the calls')
+        }
     }
 
     /**
-     * The counts of bucket {@code bucket}, or null if nothing was recorded in it. Entry {@code i}
-     * counts the values equivalent to {@link #valueAt(int, int) valueAt(bucket, i)}.
+     * How many counts bucket {@code bucket} has (256 for bucket 0, else 128), or 0 if nothing was
+     * recorded in it. Entry {@code i} counts the values equivalent to {@link #valueAt(int, int)
+     * valueAt(bucket, i)}: {@link #count}.
      */
+    public int bucketLength(int bucket) {
+        int[][] all = buckets;
+        if (all == null || all[bucket] == null) {
+            return 0;
+        }
+        return bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT;
+    }
+
+    /** Entry {@code index} of bucket {@code bucket}, which {@link #bucketLength} says exists. */
+    public long count(int bucket, int index) {
+        int[] counts = buckets[bucket];
+        if (counts == WIDE) {
+            java.lang.invoke.VarHandle.acquireFence(); // the long counts were written before the mark
+            return wide[bucket][index];
+        }
+        return counts[index];
+    }
+
+    /** The counts of bucket {@code bucket} as a new array, or null if nothing was recorded in it. */
     public long[] bucket(int bucket) {
-        long[][] all = buckets;
-        return all == null ? null : all[bucket];
+        int n = bucketLength(bucket);
+        if (n == 0) {
+            return null;
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = count(bucket, i);
+        }
+        return out;
     }
 
     /** How many values were kept as they are ({@link #firstSample}); the rest are in the buckets. */

@@ -197,7 +197,7 @@ public final class RuntimeSnapshot {
      * The latencies of a method or timed line on the recorders that ran it, added as the capture
      * reads them and converted when a writer asks (see {@link MethodProfile#deferred}). A thread
      * that ended no longer changes, so its buckets are kept as they are; those of a thread still
-     * running are copied at the capture (a few samples and the 1 KB buckets it used), so that the
+     * running are copied at the capture (a few samples and the buckets it used, 528 bytes each), so that the
      * latencies written agree with the counts captured however long the write takes.
      */
     static final class RecordedLatencies implements LatencySource {
@@ -236,12 +236,8 @@ public final class RuntimeSnapshot {
             max = Math.max(max, buckets.firstSample(i));
         }
         for (int bucket = LatencyBuckets.BUCKET_COUNT - 1; bucket >= 0; bucket--) {
-            long[] counts = buckets.bucket(bucket);
-            if (counts == null) {
-                continue;
-            }
-            for (int i = counts.length - 1; i >= 0; i--) {
-                if (counts[i] != 0) {
+            for (int i = buckets.bucketLength(bucket) - 1; i >= 0; i--) {
+                if (buckets.count(bucket, i) != 0) {
                     return Math.max(max, LatencyBuckets.valueAt(bucket, i));
                 }
             }
@@ -255,13 +251,10 @@ public final class RuntimeSnapshot {
             into.recordValue(buckets.firstSample(i)); // the same bucket a later value would have gone to
         }
         for (int bucket = 0; bucket < LatencyBuckets.BUCKET_COUNT; bucket++) {
-            long[] counts = buckets.bucket(bucket);
-            if (counts == null) {
-                continue;
-            }
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    into.recordValueWithCount(LatencyBuckets.valueAt(bucket, i), counts[i]);
+            for (int i = 0, n = buckets.bucketLength(bucket); i < n; i++) {
+                long count = buckets.count(bucket, i);
+                if (count != 0) {
+                    into.recordValueWithCount(LatencyBuckets.valueAt(bucket, i), count);
                 }
             }
         }

@@ -158,6 +158,29 @@ class LatencyBucketsMatchHdrHistogramTest {
     }
 
     @Test
+    void a_count_past_the_int_range_widens_its_bucket_and_loses_nothing() {
+        LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
+        LatencyBucketsAccess.record(buckets, 1_000, Integer.MAX_VALUE); // bucket 2, entry 122: full
+        LatencyBucketsAccess.record(buckets, 1_001, 1_024);             // the same entry: past the int range
+        LatencyBucketsAccess.record(buckets, 1_020, 3);                 // the same bucket, another entry
+        LatencyBucketsAccess.record(buckets, 40, 5);                    // another bucket, still in ints
+        LatencyBuckets copy = buckets.copy();
+        LatencyBucketsAccess.record(buckets, 1_000, 1);                 // after the copy: only in the original
+
+        long full = (long) Integer.MAX_VALUE + 1_024;
+        assertThat(buckets.bucket(2)[122]).isEqualTo(full + 1);
+        assertThat(buckets.bucket(2)[127]).isEqualTo(3);
+        assertThat(copy.bucket(2)[122]).isEqualTo(full);
+        Histogram converted = new Histogram(2);
+        RuntimeSnapshot.addBuckets(copy, converted);
+        assertThat(converted.getCountAtValue(1_000)).isEqualTo(full);
+        assertThat(converted.getCountAtValue(1_020)).isEqualTo(3);
+        assertThat(converted.getCountAtValue(40)).isEqualTo(5);
+        assertThat(converted.getTotalCount()).isEqualTo(full + 8);
+        assertThat(RuntimeSnapshot.maxValue(copy)).isEqualTo(converted.lowestEquivalentValue(converted.getMaxValue()));
+    }
+
+    @Test
     void buckets_are_allocated_only_where_values_fell() {
         LatencyBuckets buckets = LatencyBucketsAccess.bucketsOnly();
         LatencyBucketsAccess.record(buckets, 1_000); // bucket 2: 512..1023 in steps of 4
