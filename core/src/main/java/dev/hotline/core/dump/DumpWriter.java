@@ -136,11 +136,15 @@ public final class DumpWriter {
             }
         });
 
-        // the tree is walked in the same pre-order three times (count, nodes, folds) rather than
+        // the tree is walked in the same pre-order three times (counts, nodes, folds) rather than
         // listed: a list would cost as much again as the tree
         CallTreeNode tree = profile.callTree();
         int[] nodes = {0};
-        preorder(tree, (node, at, parent) -> nodes[0]++);
+        int[] foldedNodes = {0};
+        preorder(tree, (node, at, parent) -> {
+            nodes[0]++;
+            foldedNodes[0] += node.foldedCalls() > 0 ? 1 : 0;
+        });
         blocks.write(DumpFormat.BLOCK_CALL_TREE, payload -> {
             payload.writeInt(nodes[0]);
             preorder(tree, (node, at, parent) -> {
@@ -154,8 +158,6 @@ public final class DumpWriter {
 
         // 1.3: the recursive calls folded into CALL_TREE nodes, and the edges of the calls off the
         // tree's edges (folded, or past the node limit); a 1.2 reader skips both
-        int[] foldedNodes = {0};
-        preorder(tree, (node, at, parent) -> foldedNodes[0] += node.foldedCalls() > 0 ? 1 : 0);
         blocks.write(DumpFormat.BLOCK_CALL_TREE_FOLDS, payload -> {
             payload.writeInt(foldedNodes[0]);
             preorder(tree, (node, at, parent) -> {
@@ -282,23 +284,30 @@ public final class DumpWriter {
      * methods; what it holds is the path and the unvisited siblings along it.
      */
     private static void preorder(CallTreeNode root, NodeVisitor visitor) throws IOException {
-        java.util.Deque<java.util.Iterator<CallTreeNode>> siblings = new java.util.ArrayDeque<>();
-        java.util.Deque<Integer> parents = new java.util.ArrayDeque<>();
-        siblings.push(root.children().iterator());
-        parents.push(-1);
+        // two parallel stacks, the parents' positions unboxed: on javac's 200,000-node tree the
+        // boxing of positions past 127 was a good part of a walk
+        @SuppressWarnings("unchecked")
+        java.util.Iterator<CallTreeNode>[] siblings = new java.util.Iterator[16];
+        int[] parents = new int[16];
+        int depth = 0;
+        siblings[0] = root.children().iterator();
+        parents[0] = -1;
         int next = 0;
-        while (!siblings.isEmpty()) {
-            if (!siblings.peek().hasNext()) {
-                siblings.pop();
-                parents.pop();
+        while (depth >= 0) {
+            if (!siblings[depth].hasNext()) {
+                depth--;
                 continue;
             }
-            CallTreeNode node = siblings.peek().next();
+            CallTreeNode node = siblings[depth].next();
             int at = next++;
-            visitor.visit(node, at, parents.peek());
+            visitor.visit(node, at, parents[depth]);
             if (!node.children().isEmpty()) {
-                siblings.push(node.children().iterator());
-                parents.push(at);
+                if (++depth == parents.length) {
+                    siblings = java.util.Arrays.copyOf(siblings, 2 * depth);
+                    parents = java.util.Arrays.copyOf(parents, 2 * depth);
+                }
+                siblings[depth] = node.children().iterator();
+                parents[depth] = at;
             }
         }
     }
