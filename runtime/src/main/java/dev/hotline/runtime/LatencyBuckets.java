@@ -7,7 +7,7 @@ package dev.hotline.runtime;
  * lives in the bootstrap loader and may not reference HdrHistogram itself.
  *
  * <p>The first {@link #FIRST_SAMPLES} values are kept as they are, with no bucket at all: most
- * methods of a program run only a few times on a given thread, and for them a 1-2 KB bucket would
+ * methods of a program run only a few times on a given thread, and for them a bucket of 0.5-1 KB would
  * be most of what the agent costs (benchmarks/run measured 2.6 KB per method run once before this).
  * Later values go into buckets, allocated lazily the first time a value falls into them: 128 counts
  * each, the first (values 0..255 ns) 256 counts. Counts are ints (a bucket is 528 bytes): a
