@@ -55,6 +55,48 @@ class ThreadRecorderTest {
         assertThat(recorder.openCalls()).isZero();
     }
 
+    /** 1 → 2 → 1 (folded onto 1) → 3 → 3 (folded onto 1 → 3), then 1 → 3 again once the fold has ended. */
+    private int[] foldThenCallBeneathIt() {
+        int t1 = recorder.enter(1);
+        int t2 = recorder.enter(2);
+        int t1b = recorder.enter(1);
+        int t3 = recorder.enter(3);
+        int t3b = recorder.enter(3);
+        recorder.exit(t3b, 3);
+        recorder.exit(t3, 3);
+        recorder.exit(t1b, 1);
+        recorder.exit(t2, 2);
+        int t3c = recorder.enter(3);
+        recorder.exit(t3c, 3);
+        recorder.exit(t1, 1);
+        return new int[] {t1b, t3, t3b, t3c};
+    }
+
+    @Test
+    void an_untimed_call_beneath_a_folded_call_is_marked_open_out_of_line_so_its_own_recursion_folds_onto_it() {
+        foldThenCallBeneathIt(); // makes the nodes (uncalibrated: every call timed)
+        node(1).countdown = Integer.MAX_VALUE;
+        node(1, 2).countdown = Integer.MAX_VALUE;
+        node(1, 3).countdown = Integer.MAX_VALUE; // from here on, untimed
+        int[] tokens = foldThenCallBeneathIt();
+
+        assertThat(tokens[0]).as("the recursive call of 1: folded").isEqualTo(ThreadRecorder.SLOW_EXIT);
+        assertThat(tokens[1]).as("3 beneath the fold: untimed, entered with its open mark (~caller)")
+                .isNegative().isNotEqualTo(ThreadRecorder.SLOW_EXIT);
+        assertThat(~tokens[1]).isEqualTo(node(1).index);
+        assertThat(tokens[2]).as("3 inside 3: folded onto it, because it was marked open").isEqualTo(ThreadRecorder.SLOW_EXIT);
+        assertThat(tokens[3]).as("3 once the fold has ended: the inlined fast path").isEqualTo(node(1).index);
+        assertThat(node(1).calls()).isEqualTo(2);
+        assertThat(node(1).foldedCalls()).isEqualTo(2);
+        assertThat(node(1, 2).calls()).isEqualTo(2);
+        assertThat(node(1, 3).calls()).isEqualTo(4);
+        assertThat(node(1, 3).foldedCalls()).isEqualTo(2);
+        assertThat(node(1, 2, 1)).as("no method twice on a path").isNull();
+        assertThat(node(1, 3, 3)).isNull();
+        assertThat(recorder.methodCounters(3).openIndex).as("its exit cleared the mark").isZero();
+        assertThat(recorder.openCalls()).isZero();
+    }
+
     @Test
     void uncalibrated_every_call_is_timed_and_nothing_is_subtracted() {
         int caller1 = recorder.enter(1);
