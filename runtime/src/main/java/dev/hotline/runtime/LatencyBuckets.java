@@ -85,11 +85,10 @@ public final class LatencyBuckets {
             for (int b = 0; b < BUCKET_COUNT; b++) {
                 int[] counts = all[b];
                 if (counts == WIDE) {
-                    java.lang.invoke.VarHandle.acquireFence(); // the long counts were written before the mark
                     if (copy.wide == null) {
                         copy.wide = new long[BUCKET_COUNT][];
                     }
-                    copy.wide[b] = wide[b].clone();
+                    copy.wide[b] = wideCounts(b).clone();
                     copy.buckets[b] = WIDE;
                 } else if (counts != null) {
                     copy.buckets[b] = counts.clone();
@@ -125,7 +124,7 @@ public final class LatencyBuckets {
         int[] counts = all[bucket];
         if (counts == null) {
             try {
-                counts = all[bucket] = new int[bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT];
+                counts = all[bucket] = new int[lengthOf(bucket)];
             } catch (OutOfMemoryError e) {
                 // The heap is full: lose this sample rather than throw into the application. The loss
                 // shows as a histogram count below the call count.
@@ -174,20 +173,24 @@ public final class LatencyBuckets {
      */
     public int bucketLength(int bucket) {
         int[][] all = buckets;
-        if (all == null || all[bucket] == null) {
-            return 0;
-        }
+        return all == null || all[bucket] == null ? 0 : lengthOf(bucket);
+    }
+
+    /** How many counts bucket {@code bucket} holds once made: the first twice as many as the rest. */
+    private static int lengthOf(int bucket) {
         return bucket == 0 ? 2 * SUB_BUCKET_HALF_COUNT : SUB_BUCKET_HALF_COUNT;
+    }
+
+    /** The long counts of a bucket marked {@link #WIDE}, read after the mark (its counts were written before it). */
+    private long[] wideCounts(int bucket) {
+        java.lang.invoke.VarHandle.acquireFence();
+        return wide[bucket];
     }
 
     /** Entry {@code index} of bucket {@code bucket}, which {@link #bucketLength} says exists. */
     public long count(int bucket, int index) {
         int[] counts = buckets[bucket];
-        if (counts == WIDE) {
-            java.lang.invoke.VarHandle.acquireFence(); // the long counts were written before the mark
-            return wide[bucket][index];
-        }
-        return counts[index];
+        return counts == WIDE ? wideCounts(bucket)[index] : counts[index];
     }
 
     /** The counts of bucket {@code bucket} as a new array, or null if nothing was recorded in it. */

@@ -300,17 +300,9 @@ public final class ThreadRecorder {
             return SLOW_EXIT;
         }
         CallNode caller = nodeAt[top];
-        if (node != null && offDepth > 0 && c.openIndex == 0) {
-            // under an off-tree call, along the tree's edge (the method is not open): marked open
-            c.openIndex = node.index;
-            top = node.index;
-            if (--node.countdown > 0) {
-                return ~caller.index; // untimed: its exit clears the mark, out of line
-            }
-            startTimed(node);
-            return SLOW_EXIT;
-        }
-        boolean counted = node != null; // the fast path decremented its countdown (no off-tree call open)
+        // the fast path decremented the countdown only with no off-tree call open; under one, a call
+        // along the tree's edge is counted below and marked open (its exit then clears the mark)
+        boolean counted = node != null && offDepth == 0;
         if (node == null) {
             node = caller.find(methodId); // past its home slot, or null: none yet
         }
@@ -349,8 +341,8 @@ public final class ThreadRecorder {
                     nodes++;
                 }
             }
-            if (--node.countdown > 0) { // untimed, on the tree's edge: its exit takes the fast path
-                top = node.index;
+            if (--node.countdown > 0) { // untimed, on the tree's edge: its exit takes the fast path,
+                top = node.index;       // or, marked open under an off-tree call, clears the mark
                 if (offDepth == 0) {
                     return caller.index;
                 }
